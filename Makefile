@@ -1,0 +1,27 @@
+# Each target sets up what it needs: a fresh clone needs only `make serve` or `make test`.
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+
+.PHONY: serve build test clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,126 @@
+"""The service catalog: every AWS service, SageMaker feature and algorithm the notes cover.
+
+Data lives in data/catalog/*.yml (one file per area, so authors do not collide);
+this module validates it and answers look-ups. Pure Python: no MkDocs needed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .errors import DataError
+from .loader import parse_folder
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Status = Literal["current", "deprecated", "closed", "retired"]
+
+STATUS_LABELS = {
+    "current": "Current",
+    "deprecated": "Deprecated",
+    "closed": "Closed to new customers",
+    "retired": "Retired",
+}
+
+
+class Entry(BaseModel):
+    """One catalog entry. `page` is relative to docs/, e.g. data-engineering/kinesis.md."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=2)
+    aliases: list[str] = []
+    kind: Literal["service", "feature", "algorithm", "concept"]
+    family: str = Field(pattern=ID_PATTERN)
+    domain: str = Field(pattern=ID_PATTERN)
+    page: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
+    summary: str = Field(min_length=10)
+    status: Status = "current"
+    status_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    status_note: str | None = None
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_clean(cls, value: list[str]) -> list[str]:
+        for alias in value:
+            if not alias.strip():
+                raise ValueError("empty alias")
+        if len({a.casefold() for a in value}) != len(value):
+            raise ValueError("alias listed twice")
+        return value
+
+    @property
+    def names(self) -> list[str]:
+        """The display name followed by every alias."""
+        return [self.name, *self.aliases]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Catalog:
+    entries: dict[str, Entry]
+    files: dict[str, str] = field(default_factory=dict)  # id -> data file it came from
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, entry_id: str, where: str = "page", item: str | None = None, field_name: str = "id") -> Entry:
+        """Look up an id; an unknown one is a DataError naming where it was used."""
+        try:
+            return self.entries[entry_id]
+        except KeyError:
+            close = [i for i in self.entries if entry_id and (entry_id in i or i in entry_id)][:3]
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise DataError(where, item or entry_id, field_name, f"unknown catalog id '{entry_id}'{hint}") from None
+
+    def by_family(self, family: str) -> list[Entry]:
+        return [e for e in self if e.family == family]
+
+    def on_page(self, page: str) -> list[Entry]:
+        return [e for e in self if e.page == page]
+
+
+def anchor(entry: Entry) -> str:
+    """The section anchor of an entry: its id, stable as long as the id is."""
+    return entry.id
+
+
+def load_catalog(root: Path, domains: set[str] | None = None, docs_dir: Path | None = None) -> Catalog:
+    """Load data/catalog/*.yml from project `root` and check it as a whole."""
+    entries: dict[str, Entry] = {}
+    origin: dict[str, str] = {}
+    aliases: dict[str, tuple[str, str]] = {}
+    for name, entry in parse_folder(root, "data/catalog", Entry):
+        _check_entry(name, entry, aliases, domains, docs_dir)
+        entries[entry.id] = entry
+        origin[entry.id] = name
+    return Catalog(entries, origin)
+
+
+def _check_entry(name, entry: Entry, aliases, domains, docs_dir) -> None:
+    if domains is not None and entry.domain not in domains:
+        raise DataError(name, entry.id, "domain", f"unknown domain '{entry.domain}' (known: {', '.join(sorted(domains))})")
+    if docs_dir is not None and not (docs_dir / entry.page).is_file():
+        raise DataError(name, entry.id, "page", f"page '{entry.page}' does not exist under docs/")
+    for i, label in enumerate(entry.names):
+        key = normalise(label)
+        where = "name" if i == 0 else "aliases"
+        if key in aliases and aliases[key][0] != entry.id:
+            other, other_file = aliases[key]
+            raise DataError(name, entry.id, where, f"'{label}' is already a name or alias of '{other}' ({other_file})")
+        aliases[key] = (entry.id, name)
+
+
+def normalise(label: str) -> str:
+    """Fold case and spacing so 'k-NN' and 'K-nn ' collide as users would expect."""
+    return re.sub(r"\s+", " ", label).strip().casefold()

@@ -1,0 +1,62 @@
+"""Section headings for catalog entries, so headings and catalog can never disagree."""
+from __future__ import annotations
+
+from markupsafe import escape
+
+from .catalog import Entry, anchor
+from .links import rel
+
+
+def service_section(entry: Entry, level: int = 2, compared_in: list[tuple[str, str]] | None = None,
+                    related: list[tuple[str, str]] | None = None) -> str:
+    """Markdown for the heading and fact card that open an entry's section.
+
+    `compared_in` and `related` are (label, href) pairs already made relative to the page.
+    """
+    if not 2 <= level <= 4:
+        raise ValueError(f"heading level {level} for '{entry.id}' must be 2, 3 or 4")
+    hashes = "#" * level
+    lines = [f"{hashes} {escape(entry.name)} {{ #{anchor(entry)} .svc-heading }}", ""]
+    lines.append(f'<div class="svc-card svc-card--{entry.status}" markdown>')
+    lines.append("")
+    lines.append(" ".join(_meta_parts(entry)))
+    lines.append("")
+    lines.append(f'<span class="svc-summary">{escape(entry.summary)}</span>')
+    lines.append("")
+    if compared_in:
+        lines.append(_link_line("Compared in", compared_in, "svc-compared"))
+        lines.append("")
+    if related:
+        lines.append(_link_line("Related", related, "svc-related"))
+        lines.append("")
+    lines.append("</div>")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _meta_parts(entry: Entry) -> list[str]:
+    parts = [f'<span class="svc-status svc-status--{entry.status}">{escape(_status_text(entry))}</span>']
+    parts.append(f'<span class="svc-kind">{escape(entry.kind.capitalize())}</span>')
+    if entry.aliases:
+        names = ", ".join(f"<code>{escape(a)}</code>" for a in entry.aliases)
+        parts.append(f'<span class="svc-aliases">Also known as: {names}</span>')
+    return parts
+
+
+def _status_text(entry: Entry) -> str:
+    text = entry.status_label
+    if entry.status_date:
+        text += f" ({entry.status_date})"
+    if entry.status_note:
+        text += f": {entry.status_note}"
+    return text
+
+
+def _link_line(label: str, links: list[tuple[str, str]], css: str) -> str:
+    items = " · ".join(f"[{escape(text)}]({href})" for text, href in links)
+    return f'<span class="{css}">**{label}:** {items}</span>'
+
+
+def entry_link(entry: Entry, from_page: str, text: str | None = None) -> str:
+    """A Markdown link to an entry's section from another page."""
+    return f"[{escape(text or entry.name)}]({rel(entry.page, from_page, anchor(entry))})"

@@ -1,0 +1,54 @@
+"""Everything the build needs from data/, loaded and cross-checked once per build."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Catalog, load_catalog
+from .corrections import Correction, load_corrections
+from .domains import Domain, load_domains
+from .errors import DataError
+from .glossary import load_glossary
+
+
+@dataclass
+class SiteData:
+    root: Path
+    domains: dict[str, Domain]
+    catalog: Catalog
+    corrections: dict[str, Correction]
+    glossary: dict[str, str]
+    # Filled while pages render, checked after the build:
+    rendered_sections: dict[str, str] = field(default_factory=dict)
+    rendered_corrections: dict[str, str] = field(default_factory=dict)
+
+    def mark_rendered(self, kind: str, item_id: str, expected_page: str, page: str) -> None:
+        """Each section and correction appears exactly once, on the page the data names."""
+        seen = self.rendered_sections if kind == "section" else self.rendered_corrections
+        if page != expected_page:
+            raise DataError(f"docs/{page}", item_id, "page",
+                            f"{kind} '{item_id}' belongs on docs/{expected_page}, not here")
+        if item_id in seen:
+            raise DataError(f"docs/{page}", item_id, None, f"{kind} '{item_id}' rendered twice")
+        seen[item_id] = page
+
+    def missing(self) -> list[str]:
+        problems = [f"data/catalog: entry '{e.id}' has no section: add {{{{ service(\"{e.id}\") }}}} to docs/{e.page}"
+                    for e in self.catalog if e.id not in self.rendered_sections]
+        problems += [f"{c.id}: correction not shown: add {{{{ correction(\"{c.id}\") }}}} to docs/{c.page}"
+                     for c in self.corrections.values() if c.id not in self.rendered_corrections]
+        return problems
+
+
+def load_site(root: Path) -> SiteData:
+    docs = root / "docs"
+    domains = load_domains(root)
+    catalog = load_catalog(root, set(domains), docs)
+    corrections = load_corrections(root)
+    for item in corrections.values():
+        if not (docs / item.page).is_file():
+            raise DataError("data/corrections", item.id, "page", f"page '{item.page}' does not exist under docs/")
+    for d in domains.values():
+        if not (docs / d.landing).is_file():
+            raise DataError("data/domains.yml", d.id, "landing", f"page '{d.landing}' does not exist under docs/")
+    return SiteData(root, domains, catalog, corrections, load_glossary(root))
