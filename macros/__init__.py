@@ -8,10 +8,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import az, corrections, glossary, home, sections
+from . import az, corrections, glossary, home, linkcheck, sections
+from . import compare as compare_tables
+from . import quiz as quizzes
+from .links import rel
 from .domains import page_domain
 from .errors import DataError
-from .pages import nav_order, page_index
+from .pages import nav_order
 from .site import load_site
 
 
@@ -31,12 +34,27 @@ def define_env(env):
         """Heading and fact card of a catalog entry's one section."""
         entry = data.catalog.get(entry_id, f"docs/{here()}")
         data.mark_rendered("section", entry.id, entry.page, here())
-        return sections.service_section(entry, level)
+        tables = [p for p in data.comparisons.placements() if p.view is None and p.table in data.comparisons.tables_with(entry.id)]
+        compared_in = [(p.title, rel(p.page, here(), p.anchor)) for p in tables]
+        related = [(e.name, rel(e.page, here(), e.id)) for e in data.catalog.by_family(entry.family) if e.id != entry.id]
+        facts = [(label, compare_tables.cell(value, data.catalog, here())) for label, value in compare_tables.fact_rows(entry, data.comparisons)]
+        return sections.service_section(entry, level, compared_in, related, facts)
 
     @env.macro
     def link(entry_id: str, text: str | None = None) -> str:
         """A Markdown link to an entry's section."""
         return sections.entry_link(data.catalog.get(entry_id, f"docs/{here()}"), here(), text)
+
+    @env.macro
+    def compare(table_id: str, view: str | None = None, level: int = 2) -> str:
+        """A comparison table (or a family view of it) generated from the catalog."""
+        placement = data.comparisons.placement(table_id, view, f"docs/{here()}")
+        data.mark_rendered("table", placement.key, placement.page, here())
+        return compare_tables.render_table(placement, data.comparisons, data.catalog, here(), level)
+
+    @env.macro
+    def compare_hub() -> str:
+        return compare_tables.hub_list(data.comparisons, here(), data.titles())
 
     @env.macro
     def correction(correction_id: str) -> str:
@@ -48,8 +66,7 @@ def define_env(env):
 
     @env.macro
     def corrections_list() -> str:
-        titles = {src: meta.get("title", src) for src, meta in page_index(root / "docs").items()}
-        return corrections.corrections_table(list(data.corrections.values()), here(), titles)
+        return corrections.corrections_table(list(data.corrections.values()), here(), data.titles())
 
     @env.macro
     def services_az() -> str:
@@ -63,7 +80,7 @@ def define_env(env):
     @env.macro
     def domain_cards() -> str:
         counts: dict[str, int] = {}
-        for meta in page_index(root / "docs").values():
+        for meta in data.pages.values():
             if meta.get("domain"):
                 counts[meta["domain"]] = counts.get(meta["domain"], 0) + 1
         return home.domain_cards(list(data.domains.values()), here(), counts)
@@ -71,10 +88,28 @@ def define_env(env):
     @env.macro
     def domain_pages() -> str:
         """The pages of the current page's domain, in nav order, with their descriptions."""
-        index = page_index(root / "docs")
+        index = data.pages
         domain = env.page.meta.get("domain")
         ordered = [(src, index[src]) for src in nav_order(env.conf["nav"] or []) if src in index]
         return home.domain_page_list([(s, m) for s, m in ordered if m.get("domain") == domain], here())
+
+    @env.macro
+    def quiz(bank_id: str | None = None) -> str:
+        """The quiz block of this page's question bank (or of a named bank)."""
+        bank = data.banks.get(bank_id) if bank_id else data.bank_for(here())
+        if bank is None:
+            raise DataError(f"docs/{here()}", bank_id or here(), "quiz", "no question bank for this page in data/quizzes/")
+        data.mark_rendered("quiz", bank.id, bank.page, here())
+        return quizzes.quiz_block(bank, data.catalog, data.pages, here())
+
+    @env.macro
+    def quiz_data() -> str:
+        """All questions as JSON, for the progress and practice-exam pages."""
+        return quizzes.quiz_data(data.banks, data.catalog, data.pages, data.domains, here())
+
+    @env.macro
+    def question_count() -> int:
+        return sum(len(b.questions) for b in data.banks.values())
 
     @env.macro
     def catalog_count() -> int:
@@ -114,5 +149,8 @@ def on_pre_page_macros(env):
 def on_post_build(env):
     problems = env.variables["site_data"].missing()
     if problems:
-        raise PluginError("Catalog entries or corrections missing from the pages:\n  " + "\n  ".join(problems))
+        raise PluginError("Catalog entries, corrections or tables missing from the pages:\n  " + "\n  ".join(problems))
+    broken, _ = linkcheck.broken_links(Path(env.conf["site_dir"]))
+    if broken:
+        raise PluginError("Broken links in the built site:\n  " + "\n  ".join(broken[:30]))
 

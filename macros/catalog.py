@@ -6,6 +6,7 @@ this module validates it and answers look-ups. Pure Python: no MkDocs needed.
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -42,6 +43,13 @@ class Entry(BaseModel):
     status: Status = "current"
     status_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
     status_note: str | None = None
+    facts: dict[str, str] = {}  # attribute id -> value; shown on the fact card and in comparison tables
+
+    @field_validator("status_date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value):
+        """YAML reads an unquoted 2024-07-29 as a date; keep it as the text the author wrote."""
+        return value.isoformat() if isinstance(value, date) else value
 
     @field_validator("aliases")
     @classmethod

@@ -8,10 +8,11 @@ from .links import rel
 
 
 def service_section(entry: Entry, level: int = 2, compared_in: list[tuple[str, str]] | None = None,
-                    related: list[tuple[str, str]] | None = None) -> str:
+                    related: list[tuple[str, str]] | None = None, facts: list[tuple[str, str]] | None = None) -> str:
     """Markdown for the heading and fact card that open an entry's section.
 
-    `compared_in` and `related` are (label, href) pairs already made relative to the page.
+    `compared_in` and `related` are (label, href) pairs already made relative to the page;
+    `facts` are (label, Markdown value) pairs, values already escaped.
     """
     if not 2 <= level <= 4:
         raise ValueError(f"heading level {level} for '{entry.id}' must be 2, 3 or 4")
@@ -23,6 +24,11 @@ def service_section(entry: Entry, level: int = 2, compared_in: list[tuple[str, s
     lines.append("")
     lines.append(f'<span class="svc-summary">{escape(entry.summary)}</span>')
     lines.append("")
+    if facts:
+        lines.append('??? info "Key facts"')
+        lines.append("")
+        lines += [f"    - **{escape(label)}:** {value}" for label, value in facts]
+        lines.append("")
     if compared_in:
         lines.append(_link_line("Compared in", compared_in, "svc-compared"))
         lines.append("")

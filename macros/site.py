@@ -5,10 +5,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog, load_catalog
+from .compare import Comparisons, load_comparisons
 from .corrections import Correction, load_corrections
 from .domains import Domain, load_domains
 from .errors import DataError
 from .glossary import load_glossary
+from .pages import page_index
+from .quiz import Bank, load_banks
 
 
 @dataclass
@@ -18,13 +21,25 @@ class SiteData:
     catalog: Catalog
     corrections: dict[str, Correction]
     glossary: dict[str, str]
+    comparisons: Comparisons
+    pages: dict[str, dict]
+    banks: dict[str, Bank]
     # Filled while pages render, checked after the build:
     rendered_sections: dict[str, str] = field(default_factory=dict)
     rendered_corrections: dict[str, str] = field(default_factory=dict)
+    rendered_tables: dict[str, str] = field(default_factory=dict)
+    rendered_quizzes: dict[str, str] = field(default_factory=dict)
+
+    def titles(self) -> dict[str, str]:
+        return {src: meta.get("title", src) for src, meta in self.pages.items()}
+
+    def bank_for(self, page: str) -> Bank | None:
+        return next((b for b in self.banks.values() if b.page == page), None)
 
     def mark_rendered(self, kind: str, item_id: str, expected_page: str, page: str) -> None:
         """Each section and correction appears exactly once, on the page the data names."""
-        seen = self.rendered_sections if kind == "section" else self.rendered_corrections
+        seen = {"section": self.rendered_sections, "correction": self.rendered_corrections,
+                "table": self.rendered_tables, "quiz": self.rendered_quizzes}[kind]
         if page != expected_page:
             raise DataError(f"docs/{page}", item_id, "page",
                             f"{kind} '{item_id}' belongs on docs/{expected_page}, not here")
@@ -37,6 +52,10 @@ class SiteData:
                     for e in self.catalog if e.id not in self.rendered_sections]
         problems += [f"{c.id}: correction not shown: add {{{{ correction(\"{c.id}\") }}}} to docs/{c.page}"
                      for c in self.corrections.values() if c.id not in self.rendered_corrections]
+        problems += [f"data/comparisons.yml: table '{p.key}' not shown: add {{{{ compare(\"{p.table.id}\"{_view_arg(p)}) }}}} to docs/{p.page}"
+                     for p in self.comparisons.placements() if p.key not in self.rendered_tables]
+        problems += [f"{b.file}: quiz not shown: add {{{{ quiz() }}}} to docs/{b.page}"
+                     for b in self.banks.values() if b.id not in self.rendered_quizzes]
         return problems
 
 
@@ -51,4 +70,11 @@ def load_site(root: Path) -> SiteData:
     for d in domains.values():
         if not (docs / d.landing).is_file():
             raise DataError("data/domains.yml", d.id, "landing", f"page '{d.landing}' does not exist under docs/")
-    return SiteData(root, domains, catalog, corrections, load_glossary(root))
+    pages = page_index(docs)
+    banks = load_banks(root, catalog, set(domains), pages)
+    return SiteData(root, domains, catalog, corrections, load_glossary(root), load_comparisons(root, catalog),
+                    pages, banks)
+
+
+def _view_arg(placement) -> str:
+    return f', view=\"{placement.view.id}\"' if placement.view else ""

@@ -1,56 +1,26 @@
-"""Crawl the built site: every internal href/src resolves to a file, and every #anchor to an id in it.
-
-MkDocs validates Markdown links only; this also covers links inside HTML that macros emit.
-"""
+"""Crawl the built site: every internal href/src resolves to a file, and every #anchor to an id in it."""
 from __future__ import annotations
 
-import posixpath
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
-from sitetools import parse
-
-EXTERNAL = ("http://", "https://", "mailto:", "data:", "javascript:", "//")
-
-
-def _target(site: Path, page: Path, url: str) -> tuple[Path, str]:
-    parts = urlsplit(url)
-    base = page.parent
-    path = unquote(parts.path)
-    target = (base / path) if path else page
-    target = Path(posixpath.normpath(str(target)))
-    if target.is_dir():
-        target = target / "index.html"
-    return target, unquote(parts.fragment)
+from macros.linkcheck import EXTERNAL, broken_links, scan
 
 
 def test_every_internal_link_and_anchor_resolves(site):
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) >= 30, "the site has fewer pages than the nav lists"
-    parsed = {p: parse(p) for p in pages}
-    broken = []
-    checked = 0
-    for page, doc in parsed.items():
-        for attr, url in doc.links:
-            if not url or url.startswith(EXTERNAL):
-                continue
-            target, fragment = _target(site, page, url)
-            checked += 1
-            if not target.exists():
-                broken.append(f"{page.relative_to(site)}: {attr}={url!r} -> missing file")
-                continue
-            if fragment and target.suffix == ".html":
-                ids = parsed[target].ids if target in parsed else parse(target).ids
-                if fragment not in ids:
-                    broken.append(f"{page.relative_to(site)}: {attr}={url!r} -> missing anchor #{fragment}")
-    assert checked > 1000
-    assert not broken, "\n".join(broken[:50])
+    problems, checked = broken_links(site)
+    assert checked > 1000, f"only {checked} links checked: the crawler is not seeing the site"
+    assert not problems, "\n".join(problems[:50])
+
+
+def test_link_checker_reports_a_missing_anchor_and_file(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a>'
+                                               '<a href="#gone">bad</a><a href="../b/">missing</a>')
+    problems, checked = broken_links(tmp_path)
+    assert checked == 3
+    assert len(problems) == 2
+    assert "no element with id 'gone'" in problems[0] and "no such file" in problems[1]
 
 
 def test_no_resource_is_loaded_from_outside_the_site(site):
-    outside = []
-    for page in site.rglob("*.html"):
-        for attr, url in parse(page).links:
-            if attr == "src" and url.startswith(EXTERNAL[:2] + ("//",)):
-                outside.append(f"{page.relative_to(site)}: {url}")
+    outside = [f"{page.relative_to(site)}: {url}" for page in site.rglob("*.html")
+               for attr, url in scan(page).links if attr == "src" and url.startswith(EXTERNAL[:2] + ("//",))]
     assert not outside, "\n".join(outside)

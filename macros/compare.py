@@ -1,0 +1,215 @@
+"""Comparison tables generated from the catalog's facts (data/comparisons.yml, data/attributes.yml).
+
+A row is a catalog entry (its values come from the entry's `facts`, the one source shared with its
+section's fact card) or a concept with inline values and an anchor (metrics, deployment strategies).
+Cell text may name other entries as [[id]] or [[id|text]]; those become links to their sections.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import escape
+from pydantic import BaseModel, ConfigDict, Field
+
+from .catalog import Catalog, Entry, anchor
+from .errors import DataError
+from .links import rel
+from .loader import check_unique, parse_items
+
+ATTRIBUTES_FILE = "data/attributes.yml"
+COMPARISONS_FILE = "data/comparisons.yml"
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+REF = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
+NOT_APPLICABLE = "n/a"
+
+
+class Attribute(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=SLUG)
+    label: str = Field(min_length=2)
+
+
+class ConceptRow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    concept: str = Field(pattern=SLUG)
+    label: str = Field(min_length=1)
+    page: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
+    anchor: str = Field(pattern=SLUG)
+    values: dict[str, str]
+
+
+class View(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=SLUG)
+    title: str
+    page: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
+    family: str = Field(pattern=SLUG)
+
+
+class Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=3)
+    summary: str = Field(min_length=10)
+    page: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
+    row_label: str = "Service"
+    columns: list[str] = Field(min_length=1)
+    rows: list[str | ConceptRow] = Field(min_length=2)
+    views: list[View] = []
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a table or one of its views is rendered: anchor and page."""
+    table: Table
+    view: View | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.table.id}/{self.view.id}" if self.view else self.table.id
+
+    @property
+    def anchor(self) -> str:
+        return f"compare-{self.table.id}" + (f"-{self.view.id}" if self.view else "")
+
+    @property
+    def page(self) -> str:
+        return self.view.page if self.view else self.table.page
+
+    @property
+    def title(self) -> str:
+        return self.view.title if self.view else self.table.title
+
+
+@dataclass
+class Comparisons:
+    attributes: dict[str, Attribute]
+    tables: dict[str, Table]
+
+    def placements(self) -> list[Placement]:
+        return [p for t in self.tables.values() for p in [Placement(t, None), *(Placement(t, v) for v in t.views)]]
+
+    def placement(self, table_id: str, view_id: str | None, where: str) -> Placement:
+        table = self.tables.get(table_id)
+        if table is None:
+            raise DataError(where, table_id, "compare", f"unknown comparison table '{table_id}'")
+        if view_id is None:
+            return Placement(table, None)
+        for view in table.views:
+            if view.id == view_id:
+                return Placement(table, view)
+        raise DataError(where, table_id, "view", f"table '{table_id}' has no view '{view_id}'")
+
+    def tables_with(self, entry_id: str) -> list[Table]:
+        """Tables in which an entry is a row or is named in a cell."""
+        return [t for t in self.tables.values() if entry_id in _entry_ids(t)]
+
+
+def load_comparisons(root: Path, catalog: Catalog) -> Comparisons:
+    attributes = parse_items(root / ATTRIBUTES_FILE, Attribute, root)
+    check_unique(ATTRIBUTES_FILE, attributes)
+    attrs = {a.id: a for a in attributes}
+    for entry in catalog:
+        for key in entry.facts:
+            if key not in attrs:
+                raise DataError(catalog.files[entry.id], entry.id, f"facts.{key}", f"unknown attribute '{key}' (define it in {ATTRIBUTES_FILE})")
+    tables = parse_items(root / COMPARISONS_FILE, Table, root)
+    check_unique(COMPARISONS_FILE, tables)
+    for table in tables:
+        _check_table(table, attrs, catalog)
+    return Comparisons(attrs, {t.id: t for t in tables})
+
+
+def _check_table(table: Table, attrs: dict[str, Attribute], catalog: Catalog) -> None:
+    for key in table.columns:
+        if key not in attrs:
+            raise DataError(COMPARISONS_FILE, table.id, "columns", f"unknown attribute '{key}'")
+    for row in table.rows:
+        if isinstance(row, str):
+            entry = catalog.get(row, COMPARISONS_FILE, table.id, "rows")
+            values, where, item = entry.facts, catalog.files[entry.id], entry.id
+        else:
+            values, where, item = row.values, COMPARISONS_FILE, f"{table.id}/{row.concept}"
+        for key in table.columns:
+            value = values.get(key, "")
+            if not value.strip():
+                raise DataError(where, item, f"facts.{key}" if isinstance(row, str) else f"values.{key}",
+                                f"no value for column '{key}' of table '{table.id}' (write '{NOT_APPLICABLE}' if it does not apply)")
+            for ref in REF.finditer(value):
+                catalog.get(ref.group(1), where, item, f"facts.{key}")
+    for view in table.views:
+        if not any(isinstance(r, str) and catalog.entries[r].family == view.family for r in table.rows):
+            raise DataError(COMPARISONS_FILE, table.id, "views", f"view '{view.id}' matches no row of family '{view.family}'")
+
+
+def _entry_ids(table: Table) -> set[str]:
+    ids = set()
+    for row in table.rows:
+        values = row.values.values() if isinstance(row, ConceptRow) else ()
+        if isinstance(row, str):
+            ids.add(row)
+        ids.update(m.group(1) for v in values for m in REF.finditer(v))
+    return ids
+
+
+def cell(value: str, catalog: Catalog, from_page: str) -> str:
+    """Escape a value for a Markdown table cell and turn [[id]] references into section links."""
+    out, last = [], 0
+    for match in REF.finditer(value):
+        out.append(_escape_cell(value[last:match.start()]))
+        entry = catalog.entries[match.group(1)]
+        text = match.group(2) or entry.name
+        out.append(f"[{_escape_cell(text)}]({rel(entry.page, from_page, anchor(entry))})")
+        last = match.end()
+    out.append(_escape_cell(value[last:]))
+    text = "".join(out)
+    return f'<span class="na">{text}</span>' if value.strip() == NOT_APPLICABLE else text
+
+
+def _escape_cell(text: str) -> str:
+    return str(escape(text)).replace("|", "&#124;").replace("\n", " ").replace("[", "&#91;")
+
+
+def render_table(placement: Placement, comparisons: Comparisons, catalog: Catalog, from_page: str, level: int = 2) -> str:
+    """Heading, Markdown table and a note of the row count, for one table or one of its views."""
+    table = placement.table
+    labels = [comparisons.attributes[k].label for k in table.columns]
+    lines = [f"{'#' * level} {escape(placement.title)} {{ #{placement.anchor} .compare-heading }}", "",
+             f'<div class="compare-table" data-rows="{len(table.rows)}" markdown>', "",
+             "| " + " | ".join([escape(table.row_label), *map(escape, labels)]) + " |",
+             "|" + " --- |" * (len(labels) + 1)]
+    for row in table.rows:
+        if isinstance(row, str):
+            entry = catalog.entries[row]
+            if placement.view and entry.family != placement.view.family:
+                continue
+            head = f"[**{_escape_cell(entry.name)}**]({rel(entry.page, from_page, anchor(entry))})"
+            values = entry.facts
+        else:
+            if placement.view:
+                continue
+            head = f"[**{_escape_cell(row.label)}**]({rel(row.page, from_page, row.anchor)})"
+            values = row.values
+        lines.append("| " + " | ".join([head, *(cell(values[k], catalog, from_page) for k in table.columns)]) + " |")
+    lines += ["", "</div>", ""]
+    if placement.view:
+        lines.append(f"<small>A view of [{escape(table.title)}]({rel(table.page, from_page, f'compare-{table.id}')}).</small>\n")
+    return "\n".join(lines)
+
+
+def hub_list(comparisons: Comparisons, from_page: str, page_titles: dict[str, str]) -> str:
+    """One line per table for the Compare page."""
+    out = []
+    for table in comparisons.tables.values():
+        where = page_titles.get(table.page, table.page)
+        out.append(f"- [**{escape(table.title)}**]({rel(table.page, from_page, f'compare-{table.id}')}) — "
+                   f"{escape(table.summary)} <small>({len(table.rows)} rows × {len(table.columns)} columns, on "
+                   f"*{escape(where)}*)</small>")
+    return "\n".join(out) + "\n"
+
+
+def fact_rows(entry: Entry, comparisons: Comparisons) -> list[tuple[str, str]]:
+    """(label, value) pairs of an entry's facts in attribute order, for its fact card."""
+    return [(a.label, entry.facts[k]) for k, a in comparisons.attributes.items() if k in entry.facts]
