@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: serve build test clean
+.PHONY: serve build offline test search-report clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,16 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
+offline: $(STAMP)
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir site-offline
+	$(BIN)/python -c "import shutil; shutil.make_archive('aws-ml-study-offline', 'zip', 'site-offline')"
+	@echo "Offline copy: site-offline/ (open site-offline/index.html) and aws-ml-study-offline.zip"
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+search-report: $(STAMP)
+	$(BIN)/python tests/search_probe.py
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-offline aws-ml-study-offline.zip pdf .pytest_cache

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import az, corrections, glossary, home, linkcheck, sections
+from . import az, corrections, glossary, home, jinja_guard, linkcheck, search_index, sections
 from . import compare as compare_tables
 from . import quiz as quizzes
 from .links import rel
@@ -129,12 +129,17 @@ def _loud(hook):
 
 @_loud
 def on_pre_page_macros(env):
-    """Put the exam-domain banner under the title of every page that declares a domain."""
+    """Keep code literal, and put the exam-domain banner under the title of pages that declare a domain."""
+    env.markdown = jinja_guard.protect_code(env.markdown)
     data = env.variables["site_data"]
     page = env.page
     domain = page_domain(data.domains, page.file.src_uri, page.meta)
     if domain is None:
         return
+    tags = page.meta.setdefault("tags", [])
+    tag = f"Domain {domain.number}: {domain.short}"
+    if tag not in tags:
+        tags.append(tag)
     banner = home.domain_banner(domain, page.file.src_uri, [str(t) for t in page.meta.get("tasks", [])])
     lines = env.markdown.split("\n")
     for i, line in enumerate(lines):
@@ -146,11 +151,14 @@ def on_pre_page_macros(env):
     env.markdown = "\n".join(lines)
 
 
+@_loud
 def on_post_build(env):
     problems = env.variables["site_data"].missing()
     if problems:
         raise PluginError("Catalog entries, corrections or tables missing from the pages:\n  " + "\n  ".join(problems))
-    broken, _ = linkcheck.broken_links(Path(env.conf["site_dir"]))
+    site_dir = Path(env.conf["site_dir"])
+    broken, _ = linkcheck.broken_links(site_dir)
     if broken:
         raise PluginError("Broken links in the built site:\n  " + "\n  ".join(broken[:30]))
+    search_index.rewrite(site_dir, env.variables["site_data"].catalog)
 

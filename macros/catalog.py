@@ -43,7 +43,6 @@ class Entry(BaseModel):
     status: Status = "current"
     status_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
     status_note: str | None = None
-    facts: dict[str, str] = {}  # attribute id -> value; shown on the fact card and in comparison tables
 
     @field_validator("status_date", mode="before")
     @classmethod

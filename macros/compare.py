@@ -1,7 +1,9 @@
-"""Comparison tables generated from the catalog's facts (data/comparisons.yml, data/attributes.yml).
+"""Comparison tables generated from the catalog's facts.
 
-A row is a catalog entry (its values come from the entry's `facts`, the one source shared with its
-section's fact card) or a concept with inline values and an anchor (metrics, deployment strategies).
+- data/facts/*.yml: attributes (id, label) and facts per catalog id. These extend the catalog: the same
+  values appear on each entry's fact card and in every table, so the two can never disagree.
+- data/comparisons/*.yml: one table per file. A row is a catalog id (values from its facts) or a concept
+  with inline values and an anchor (metrics, deployment strategies).
 Cell text may name other entries as [[id]] or [[id|text]]; those become links to their sections.
 """
 from __future__ import annotations
@@ -11,15 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import escape
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .catalog import Catalog, Entry, anchor
 from .errors import DataError
 from .links import rel
-from .loader import check_unique, parse_items
+from .loader import read_yaml
 
-ATTRIBUTES_FILE = "data/attributes.yml"
-COMPARISONS_FILE = "data/comparisons.yml"
+FACTS_FOLDER = "data/facts"
+COMPARISONS_FOLDER = "data/comparisons"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 NOT_APPLICABLE = "n/a"
@@ -29,6 +31,12 @@ class Attribute(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=SLUG)
     label: str = Field(min_length=2)
+
+
+class FactsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    attributes: list[Attribute] = []
+    facts: dict[str, dict[str, str]] = {}
 
 
 class ConceptRow(BaseModel):
@@ -86,7 +94,9 @@ class Placement:
 @dataclass
 class Comparisons:
     attributes: dict[str, Attribute]
+    facts: dict[str, dict[str, str]]  # catalog id -> attribute id -> value
     tables: dict[str, Table]
+    files: dict[str, str]  # table id -> its data file
 
     def placements(self) -> list[Placement]:
         return [p for t in self.tables.values() for p in [Placement(t, None), *(Placement(t, v) for v in t.views)]]
@@ -108,40 +118,71 @@ class Comparisons:
 
 
 def load_comparisons(root: Path, catalog: Catalog) -> Comparisons:
-    attributes = parse_items(root / ATTRIBUTES_FILE, Attribute, root)
-    check_unique(ATTRIBUTES_FILE, attributes)
-    attrs = {a.id: a for a in attributes}
-    for entry in catalog:
-        for key in entry.facts:
-            if key not in attrs:
-                raise DataError(catalog.files[entry.id], entry.id, f"facts.{key}", f"unknown attribute '{key}' (define it in {ATTRIBUTES_FILE})")
-    tables = parse_items(root / COMPARISONS_FILE, Table, root)
-    check_unique(COMPARISONS_FILE, tables)
-    for table in tables:
-        _check_table(table, attrs, catalog)
-    return Comparisons(attrs, {t.id: t for t in tables})
+    attrs: dict[str, Attribute] = {}
+    facts: dict[str, dict[str, str]] = {}
+    fact_files: dict[tuple[str, str], str] = {}
+    for path in sorted((root / FACTS_FOLDER).glob("*.yml")):
+        name = path.relative_to(root).as_posix()
+        data = _validate_file(path, root, FactsFile)
+        for attr in data.attributes:
+            if attr.id in attrs:
+                raise DataError(name, attr.id, "attributes", "attribute defined twice")
+            attrs[attr.id] = attr
+        for entry_id, values in data.facts.items():
+            catalog.get(entry_id, name, entry_id, "facts")
+            for key, value in values.items():
+                if (entry_id, key) in fact_files:
+                    raise DataError(name, entry_id, key, f"fact already given in {fact_files[entry_id, key]}")
+                fact_files[entry_id, key] = name
+                facts.setdefault(entry_id, {})[key] = value
+    for (entry_id, key), name in fact_files.items():
+        if key not in attrs:
+            raise DataError(name, entry_id, key, f"unknown attribute '{key}' (declare it under 'attributes' in a {FACTS_FOLDER} file)")
+    tables: dict[str, Table] = {}
+    files: dict[str, str] = {}
+    for path in sorted((root / COMPARISONS_FOLDER).glob("*.yml")):
+        name = path.relative_to(root).as_posix()
+        table = _validate_file(path, root, Table)
+        if table.id in tables:
+            raise DataError(name, table.id, "id", f"duplicate table id (first in {files[table.id]})")
+        _check_table(name, table, attrs, facts, catalog)
+        tables[table.id], files[table.id] = table, name
+    return Comparisons(attrs, facts, tables, files)
 
 
-def _check_table(table: Table, attrs: dict[str, Attribute], catalog: Catalog) -> None:
+def _validate_file(path: Path, root: Path, model):
+    name = path.relative_to(root).as_posix()
+    raw = read_yaml(path, root)
+    try:
+        return model.model_validate(raw if raw is not None else {})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [str(p) for p in err["loc"]]
+        item = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+        raise DataError(name, item, ".".join(loc) or None, err["msg"]) from exc
+
+
+def _check_table(name: str, table: Table, attrs: dict[str, Attribute], facts: dict, catalog: Catalog) -> None:
     for key in table.columns:
         if key not in attrs:
-            raise DataError(COMPARISONS_FILE, table.id, "columns", f"unknown attribute '{key}'")
+            raise DataError(name, table.id, "columns", f"unknown attribute '{key}'")
     for row in table.rows:
         if isinstance(row, str):
-            entry = catalog.get(row, COMPARISONS_FILE, table.id, "rows")
-            values, where, item = entry.facts, catalog.files[entry.id], entry.id
+            catalog.get(row, name, table.id, "rows")
+            values, item, label = facts.get(row, {}), row, "facts"
         else:
-            values, where, item = row.values, COMPARISONS_FILE, f"{table.id}/{row.concept}"
+            values, item, label = row.values, f"{table.id}/{row.concept}", "values"
         for key in table.columns:
             value = values.get(key, "")
             if not value.strip():
-                raise DataError(where, item, f"facts.{key}" if isinstance(row, str) else f"values.{key}",
+                where = name if not isinstance(row, str) else f"{FACTS_FOLDER} (for table {name})"
+                raise DataError(where, item, f"{label}.{key}",
                                 f"no value for column '{key}' of table '{table.id}' (write '{NOT_APPLICABLE}' if it does not apply)")
             for ref in REF.finditer(value):
-                catalog.get(ref.group(1), where, item, f"facts.{key}")
+                catalog.get(ref.group(1), name, item, f"{label}.{key}")
     for view in table.views:
         if not any(isinstance(r, str) and catalog.entries[r].family == view.family for r in table.rows):
-            raise DataError(COMPARISONS_FILE, table.id, "views", f"view '{view.id}' matches no row of family '{view.family}'")
+            raise DataError(name, table.id, "views", f"view '{view.id}' matches no row of family '{view.family}'")
 
 
 def _entry_ids(table: Table) -> set[str]:
@@ -186,7 +227,7 @@ def render_table(placement: Placement, comparisons: Comparisons, catalog: Catalo
             if placement.view and entry.family != placement.view.family:
                 continue
             head = f"[**{_escape_cell(entry.name)}**]({rel(entry.page, from_page, anchor(entry))})"
-            values = entry.facts
+            values = comparisons.facts[row]
         else:
             if placement.view:
                 continue
@@ -212,4 +253,5 @@ def hub_list(comparisons: Comparisons, from_page: str, page_titles: dict[str, st
 
 def fact_rows(entry: Entry, comparisons: Comparisons) -> list[tuple[str, str]]:
     """(label, value) pairs of an entry's facts in attribute order, for its fact card."""
-    return [(a.label, entry.facts[k]) for k, a in comparisons.attributes.items() if k in entry.facts]
+    values = comparisons.facts.get(entry.id, {})
+    return [(a.label, values[k]) for k, a in comparisons.attributes.items() if k in values]

@@ -25,9 +25,13 @@ def service_section(entry: Entry, level: int = 2, compared_in: list[tuple[str, s
     lines.append(f'<span class="svc-summary">{escape(entry.summary)}</span>')
     lines.append("")
     if facts:
-        lines.append('??? info "Key facts"')
+        lines.append('<div class="svc-facts" data-search-exclude markdown>')
+        lines.append("")
+        lines.append('???+ info "Key facts"')
         lines.append("")
         lines += [f"    - **{escape(label)}:** {value}" for label, value in facts]
+        lines.append("")
+        lines.append("</div>")
         lines.append("")
     if compared_in:
         lines.append(_link_line("Compared in", compared_in, "svc-compared"))
@@ -60,7 +64,7 @@ def _status_text(entry: Entry) -> str:
 
 def _link_line(label: str, links: list[tuple[str, str]], css: str) -> str:
     items = " · ".join(f"[{escape(text)}]({href})" for text, href in links)
-    return f'<span class="{css}">**{label}:** {items}</span>'
+    return f'<span class="{css}" data-search-exclude>**{label}:** {items}</span>'
 
 
 def entry_link(entry: Entry, from_page: str, text: str | None = None) -> str:

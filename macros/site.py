@@ -52,7 +52,7 @@ class SiteData:
                     for e in self.catalog if e.id not in self.rendered_sections]
         problems += [f"{c.id}: correction not shown: add {{{{ correction(\"{c.id}\") }}}} to docs/{c.page}"
                      for c in self.corrections.values() if c.id not in self.rendered_corrections]
-        problems += [f"data/comparisons.yml: table '{p.key}' not shown: add {{{{ compare(\"{p.table.id}\"{_view_arg(p)}) }}}} to docs/{p.page}"
+        problems += [f"{self.comparisons.files[p.table.id]}: table '{p.key}' not shown: add {{{{ compare(\"{p.table.id}\"{_view_arg(p)}) }}}} to docs/{p.page}"
                      for p in self.comparisons.placements() if p.key not in self.rendered_tables]
         problems += [f"{b.file}: quiz not shown: add {{{{ quiz() }}}} to docs/{b.page}"
                      for b in self.banks.values() if b.id not in self.rendered_quizzes]

@@ -48,3 +48,18 @@ def serve(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page, query: str):
+    """Type a query into Material's search box the way a reader does; return the result items locator.
+
+    Waits for the network to go idle first, so the search index and scripts are loaded before typing.
+    """
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query)
+    items = page.locator(".md-search-result__item")
+    items.first.wait_for(timeout=15000)
+    return items

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from browser import search
+
 pytestmark = pytest.mark.browser
 
 
@@ -15,11 +17,7 @@ def test_home_page_shows_domains_and_retirement(page, base_url):
 
 def test_search_for_an_acronym_lands_on_the_service(page, base_url):
     page.goto(base_url)
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").fill("Firehose")
-    first = page.locator(".md-search-result__item").first
-    first.wait_for()
-    first.locator("a").first.click()
+    search(page, "Firehose").first.locator("a").first.click()
     page.wait_for_url("**/data-engineering/kinesis/**")
     assert "Amazon Data Firehose" in page.inner_text("article")
 
