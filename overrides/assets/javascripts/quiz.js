@@ -55,6 +55,7 @@
       }
     });
     score(section);
+    section.setAttribute("data-ready", "");
   }
 
   function check(fs, fresh) {
@@ -140,6 +141,7 @@
       if (window.confirm("Forget every answer kept in this browser?")) { write(KEY, {}); setupProgress(root, data); }
     });
     root.appendChild(reset);
+    root.setAttribute("data-ready", "");
     if (!write(KEY + "-probe", 1)) root.appendChild(el("p", { "class": "quiz-warning" }, "This browser does not let the site store data, so progress is not kept."));
   }
 
@@ -160,6 +162,7 @@
     var start = root.querySelector(".exam-start"), size = root.querySelector(".exam-size");
     renderAttempts(root.querySelector(".exam-attempts"));
     start.addEventListener("click", function () { runExam(root, data, draw(data, Number(size.value))); });
+    root.setAttribute("data-ready", "");
   }
 
   function runExam(root, data, questions) {
