@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: serve build offline test search-report clean
+.PHONY: serve build offline pdf test search-report clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,14 @@ offline: $(STAMP)
 	$(BIN)/python -c "import shutil; shutil.make_archive('aws-ml-study-offline', 'zip', 'site-offline')"
 	@echo "Offline copy: site-offline/ (open site-offline/index.html) and aws-ml-study-offline.zip"
 
+pdf: $(STAMP)
+	$(BIN)/python scripts/pdfs.py
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 search-report: $(STAMP)
-	$(BIN)/python tests/search_probe.py
+	$(BIN)/python scripts/search_probe.py
 
 clean:
 	rm -rf site site-offline aws-ml-study-offline.zip pdf .pytest_cache

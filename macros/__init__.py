@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import az, corrections, glossary, home, jinja_guard, linkcheck, search_index, sections
+from . import cheatsheet as cheatsheets
 from . import compare as compare_tables
 from . import quiz as quizzes
 from .links import rel
@@ -112,6 +113,34 @@ def define_env(env):
         return sum(len(b.questions) for b in data.banks.values())
 
     @env.macro
+    def cheatsheet(sheet_id: str, level: int = 2) -> str:
+        sheet = data.sheets.get(sheet_id)
+        if sheet is None:
+            raise DataError(f"docs/{here()}", sheet_id, "cheatsheet", "unknown cheat sheet id (see data/cheatsheets.yml)")
+        domain = data.domains[sheet.domain]
+        return cheatsheets.render_sheet(sheet, domain, data.catalog, data.comparisons,
+                                        data.corrections_in(domain.id), here(), level)
+
+    @env.macro
+    def cheatsheet_all() -> str:
+        """Every domain sheet on one page, for exam day."""
+        parts = []
+        for sheet in data.sheets.values():
+            domain = data.domains[sheet.domain]
+            parts.append(f"## Domain {domain.number}: {domain.name} {{ #{sheet.id} }}\n")
+            parts.append(cheatsheet(sheet.id, level=3))
+        return "\n".join(parts)
+
+    @env.macro
+    def cheatsheet_tools(sheet_id: str) -> str:
+        """Print button, and a PDF link when `make pdf` has produced one."""
+        return cheatsheets.tools(sheet_id, (root / cheatsheets.PDF_DIR / f"{sheet_id}.pdf").is_file(), here())
+
+    @env.macro
+    def cheatsheet_list() -> str:
+        return cheatsheets.sheet_list(data.sheets, data.domains, here())
+
+    @env.macro
     def catalog_count() -> int:
         return len(data.catalog)
 
@@ -157,6 +186,7 @@ def on_post_build(env):
     if problems:
         raise PluginError("Catalog entries, corrections or tables missing from the pages:\n  " + "\n  ".join(problems))
     site_dir = Path(env.conf["site_dir"])
+    cheatsheets.copy_pdfs(Path(env.project_dir), site_dir)
     broken, _ = linkcheck.broken_links(site_dir)
     if broken:
         raise PluginError("Broken links in the built site:\n  " + "\n  ".join(broken[:30]))

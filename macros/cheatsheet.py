@@ -6,6 +6,7 @@ domain sheets together at a smaller heading level.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from markupsafe import escape
@@ -19,6 +20,8 @@ from .links import rel
 from .loader import check_unique, parse_items
 
 FILE = "data/cheatsheets.yml"
+PDF_DIR = "pdf"  # where `make pdf` writes one PDF per sheet; copied into the site when present
+EXAM_DAY = "exam-day"
 
 
 class SheetTable(BaseModel):
@@ -64,18 +67,29 @@ def render_sheet(sheet: Sheet, domain, catalog: Catalog, comparisons: Comparison
             *_cues(sheet, domain.id, catalog, comparisons, from_page), ""]
     for item in sheet.tables:
         out += _condensed_table(item, comparisons, catalog, from_page, h)
-    out += [f"{h} Every service in one line {{ #{sheet.id}-services }}", "", '<div class="cs-columns" markdown>', ""]
-    for entry in sorted((e for e in catalog if e.domain == domain.id), key=lambda e: e.name.casefold()):
-        aka = f" ({escape(', '.join(entry.aliases[:3]))})" if entry.aliases else ""
+    in_tables = {row for item in sheet.tables for row in comparisons.tables[item.table].rows if isinstance(row, str)}
+    out += [f"{h} Every other service in one line {{ #{sheet.id}-services }}", "", '<div class="cs-columns" markdown>', ""]
+    listed = (e for e in catalog if e.domain == domain.id and e.id not in in_tables)
+    for entry in sorted(listed, key=lambda e: e.name.casefold()):
+        aka = f" ({escape(entry.aliases[0])})" if entry.aliases else ""
         status = "" if entry.status == "current" else f" **[{escape(entry.status_label)}{' ' + entry.status_date if entry.status_date else ''}]**"
-        out.append(f"- [**{escape(entry.name)}**]({rel(entry.page, from_page, anchor(entry))}){aka}{status}: {escape(entry.summary)}")
+        out.append(f"- [**{escape(entry.name)}**]({rel(entry.page, from_page, anchor(entry))}){aka}{status}: {escape(brief(entry.summary, 70))}")
     out += ["", "</div>", ""]
     if corrections:
         out += [f"{h} Corrections to remember {{ #{sheet.id}-fixes }}", "", '<div class="cs-columns" markdown>', ""]
-        out += [f"- **{escape(c.topic)}:** {escape(c.correct)}" for c in corrections]
+        out += [f"- **{escape(c.topic)}:** {escape(brief(c.correct, 90))}" for c in corrections]
         out += ["", "</div>", ""]
     out += ["</div>", ""]
     return "\n".join(out)
+
+
+def brief(text: str, limit: int = 90) -> str:
+    """The first clause of a sentence, cut at a word boundary: cheat sheets have room for one line."""
+    cuts = [i for i in (text.find(". "), text.find("; "), text.find(" — ")) if i > 0]
+    short = text[: min(cuts)] if cuts else text.rstrip(".")
+    if len(short) > limit:
+        short = short[: short.rfind(" ", 0, limit)] + "…"
+    return short
 
 
 def _cues(sheet: Sheet, domain_id: str, catalog: Catalog, comparisons: Comparisons, from_page: str) -> list[str]:
@@ -110,3 +124,39 @@ def _condensed_table(item: SheetTable, comparisons: Comparisons, catalog: Catalo
             "{ .cs-more .print-hide }", ""]
     return out
 
+
+
+def tools(sheet_id: str, has_pdf: bool, from_page: str) -> str:
+    """The Print button (hidden in print) and, where a PDF was built, its download link."""
+    pdf = f' <a class="md-button" href="{escape(_pdf_href(sheet_id, from_page))}" download>Download PDF</a>' if has_pdf else ""
+    return (f'<p class="cs-tools print-hide"><button type="button" class="md-button md-button--primary" data-print>'
+            f"Print this sheet</button>{pdf}</p>\n")
+
+
+def _pdf_href(sheet_id: str, from_page: str) -> str:
+    from .urls import page_url
+    depth = page_url(from_page).count("/")
+    return "../" * depth + f"{PDF_DIR}/{sheet_id}.pdf"
+
+
+def sheet_list(sheets: dict[str, Sheet], domains: dict, from_page: str) -> str:
+    lines = []
+    for sheet in sheets.values():
+        d = domains[sheet.domain]
+        lines.append(f"- [Domain {d.number}: {escape(d.name)}]({rel(sheet.page, from_page)}) — at most 2 pages")
+    lines.append(f"- [Exam day: all four domains](exam-day.md) — at most 8 pages")
+    return "\n".join(lines) + "\n"
+
+
+def copy_pdfs(root: Path, site_dir: Path) -> int:
+    """Publish PDFs made by `make pdf` with the site, so the sheets' download links resolve."""
+    source = root / PDF_DIR
+    if not source.is_dir():
+        return 0
+    target = site_dir / PDF_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    copied = 0
+    for pdf in source.glob("*.pdf"):
+        shutil.copy2(pdf, target / pdf.name)
+        copied += 1
+    return copied

@@ -9,7 +9,7 @@ from .errors import DataError
 from .loader import check_unique, parse_items
 
 FILE = "data/domains.yml"
-GENERAL_FOLDERS = ("start/", "practice/")  # site-wide pages that belong to no single domain
+GENERAL_FOLDERS = ("start/", "practice/", "cheatsheets/")  # site-wide pages that belong to no single domain
 
 
 class Task(BaseModel):

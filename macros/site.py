@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog, load_catalog
+from .cheatsheet import Sheet, load_sheets
 from .compare import Comparisons, load_comparisons
 from .corrections import Correction, load_corrections
 from .domains import Domain, load_domains
@@ -24,6 +25,7 @@ class SiteData:
     comparisons: Comparisons
     pages: dict[str, dict]
     banks: dict[str, Bank]
+    sheets: dict[str, Sheet]
     # Filled while pages render, checked after the build:
     rendered_sections: dict[str, str] = field(default_factory=dict)
     rendered_corrections: dict[str, str] = field(default_factory=dict)
@@ -32,6 +34,9 @@ class SiteData:
 
     def titles(self) -> dict[str, str]:
         return {src: meta.get("title", src) for src, meta in self.pages.items()}
+
+    def corrections_in(self, domain_id: str) -> list[Correction]:
+        return [c for c in self.corrections.values() if self.pages.get(c.page, {}).get("domain") == domain_id]
 
     def bank_for(self, page: str) -> Bank | None:
         return next((b for b in self.banks.values() if b.page == page), None)
@@ -72,8 +77,12 @@ def load_site(root: Path) -> SiteData:
             raise DataError("data/domains.yml", d.id, "landing", f"page '{d.landing}' does not exist under docs/")
     pages = page_index(docs)
     banks = load_banks(root, catalog, set(domains), pages)
-    return SiteData(root, domains, catalog, corrections, load_glossary(root), load_comparisons(root, catalog),
-                    pages, banks)
+    comparisons = load_comparisons(root, catalog)
+    sheets = load_sheets(root, set(domains), comparisons)
+    for sheet in sheets.values():
+        if sheet.page not in pages:
+            raise DataError("data/cheatsheets.yml", sheet.id, "page", f"page '{sheet.page}' does not exist under docs/")
+    return SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets)
 
 
 def _view_arg(placement) -> str:

@@ -84,10 +84,9 @@ def summary(results: list[Probe], index_bytes: int) -> str:
 
 def main() -> int:
     root = Path(__file__).resolve().parent.parent
-    sys.path[:0] = [str(root), str(root / "tests")]
+    sys.path[:0] = [str(root), str(root / "scripts")]
     import tempfile
-    from browser import CHROMIUM_ARGS, chromium_path, serve
-    from conftest import build
+    from browser import CHROMIUM_ARGS, build, chromium_path, serve
     from macros.catalog import load_catalog
     from playwright.sync_api import sync_playwright
 

@@ -1,15 +1,27 @@
-"""Shared Playwright set-up: the system Chromium, and the built site served over HTTP on loopback."""
+"""Shared by tests and scripts: building the site, serving it on loopback, and the system Chromium."""
 from __future__ import annotations
 
 import functools
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(project: Path, out: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `out`, as the Makefile runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(out)], cwd=project, capture_output=True, text=True, env=env)
+
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -1,0 +1,67 @@
+"""Print the cheat sheets to PDF with Chromium (`make pdf`), and count their pages.
+
+Used by `make pdf` (writes pdf/<sheet>.pdf, A4) and by the print tests (page budgets).
+"""
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+SHEETS = ["data-engineering", "eda", "modeling", "ml-operations", "exam-day"]
+BUDGET = {"exam-day": 8}  # pages; every other sheet: 2
+PAPER = {"A4": (210, 297), "Letter": (215.9, 279.4)}  # mm
+MARGIN_MM = (11, 10)  # left/right, top/bottom: keep in step with @page in overrides/assets/stylesheets/site.css
+
+
+def budget(sheet: str) -> int:
+    return BUDGET.get(sheet, 2)
+
+
+def printable_width_px(paper: str) -> int:
+    return int((PAPER[paper][0] - 2 * MARGIN_MM[0]) / 25.4 * 96)
+
+
+def sheet_pdf(page, base_url: str, sheet: str, paper: str = "A4") -> bytes:
+    page.goto(f"{base_url}cheatsheets/{sheet}/")
+    page.wait_for_load_state("networkidle")
+    return page.pdf(format=paper, prefer_css_page_size=False, print_background=False)
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def main() -> int:
+    root = Path(__file__).resolve().parent.parent
+    sys.path[:0] = [str(root), str(root / "scripts")]
+    from browser import CHROMIUM_ARGS, build, chromium_path, serve
+    from playwright.sync_api import sync_playwright
+
+    out_dir = root / "pdf"
+    out_dir.mkdir(exist_ok=True)
+    site = Path(tempfile.mkdtemp(prefix="pdf-site-"))
+    result = build(root, site)
+    if result.returncode:
+        print(result.stdout, result.stderr)
+        return 1
+    chromium = chromium_path()
+    if not chromium:
+        print("Chromium not found: apt-get install chromium")
+        return 1
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for sheet in SHEETS:
+            pdf = sheet_pdf(page, url, sheet)
+            (out_dir / f"{sheet}.pdf").write_bytes(pdf)
+            print(f"pdf/{sheet}.pdf: {page_count(pdf)} A4 pages (budget {budget(sheet)})")
+        browser.close()
+    print("Run `make build` (or `make serve`) again to publish the PDFs with download links.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
