@@ -73,11 +73,11 @@ def render_sheet(sheet: Sheet, domain, catalog: Catalog, comparisons: Comparison
     for entry in sorted(listed, key=lambda e: e.name.casefold()):
         aka = f" ({escape(entry.aliases[0])})" if entry.aliases else ""
         status = "" if entry.status == "current" else f" **[{escape(entry.status_label)}{' ' + entry.status_date if entry.status_date else ''}]**"
-        out.append(f"- [**{escape(entry.name)}**]({rel(entry.page, from_page, anchor(entry))}){aka}{status}: {escape(brief(entry.summary, 70))}")
+        out.append(f"- [**{escape(entry.name)}**]({rel(entry.page, from_page, anchor(entry))}){aka}{status}: {escape(brief(entry.summary, 60))}")
     out += ["", "</div>", ""]
     if corrections:
         out += [f"{h} Corrections to remember {{ #{sheet.id}-fixes }}", "", '<div class="cs-columns" markdown>', ""]
-        out += [f"- **{escape(c.topic)}:** {escape(brief(c.correct, 90))}" for c in corrections]
+        out += [f"- **{escape(c.topic)}:** {escape(brief(c.correct, 75))}" for c in corrections]
         out += ["", "</div>", ""]
     out += ["</div>", ""]
     return "\n".join(out)

@@ -2,7 +2,8 @@
 (function () {
   "use strict";
   function bind() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]:not([data-bound])"), function (button) {
+      button.setAttribute("data-bound", "");
       button.addEventListener("click", function () { window.print(); });
     });
   }

@@ -293,11 +293,12 @@
 
   function init() {
     if (timer) { window.clearInterval(timer); timer = null; }
-    Array.prototype.forEach.call(document.querySelectorAll(".quiz[data-quiz]"), setupQuiz);
+    // document$ can emit more than once for the same page: set each block up once.
+    Array.prototype.forEach.call(document.querySelectorAll(".quiz[data-quiz]:not([data-ready])"), setupQuiz);
     var data = quizData();
     var progress = document.querySelector(".quiz-progress");
     if (progress && data) setupProgress(progress, data);
-    var exam = document.querySelector(".exam");
+    var exam = document.querySelector(".exam:not([data-ready])");
     if (exam && data) setupExam(exam, data);
   }
 
