@@ -26,6 +26,7 @@ def define_env(env):
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     env.variables["site_data"] = data
+    directory_urls = bool(env.conf["use_directory_urls"])  # the offline build turns them off
 
     def here() -> str:
         return env.page.file.src_uri
@@ -101,12 +102,12 @@ def define_env(env):
         if bank is None:
             raise DataError(f"docs/{here()}", bank_id or here(), "quiz", "no question bank for this page in data/quizzes/")
         data.mark_rendered("quiz", bank.id, bank.page, here())
-        return quizzes.quiz_block(bank, data.catalog, data.pages, here())
+        return quizzes.quiz_block(bank, data.catalog, data.pages, here(), directory_urls)
 
     @env.macro
     def quiz_data() -> str:
         """All questions as JSON, for the progress and practice-exam pages."""
-        return quizzes.quiz_data(data.banks, data.catalog, data.pages, data.domains, here())
+        return quizzes.quiz_data(data.banks, data.catalog, data.pages, data.domains, here(), directory_urls)
 
     @env.macro
     def question_count() -> int:
@@ -134,7 +135,8 @@ def define_env(env):
     @env.macro
     def cheatsheet_tools(sheet_id: str) -> str:
         """Print button, and a PDF link when `make pdf` has produced one."""
-        return cheatsheets.tools(sheet_id, (root / cheatsheets.PDF_DIR / f"{sheet_id}.pdf").is_file(), here())
+        has_pdf = (root / cheatsheets.PDF_DIR / f"{sheet_id}.pdf").is_file()
+        return cheatsheets.tools(sheet_id, has_pdf, here(), directory_urls)
 
     @env.macro
     def cheatsheet_list() -> str:
@@ -190,5 +192,5 @@ def on_post_build(env):
     broken, _ = linkcheck.broken_links(site_dir)
     if broken:
         raise PluginError("Broken links in the built site:\n  " + "\n  ".join(broken[:30]))
-    search_index.rewrite(site_dir, env.variables["site_data"].catalog)
+    search_index.rewrite(site_dir, env.variables["site_data"].catalog, bool(env.conf["use_directory_urls"]))
 

@@ -17,6 +17,7 @@ from .compare import Comparisons, Placement, cell
 from .corrections import Correction
 from .errors import DataError
 from .links import rel
+from .urls import page_url
 from .loader import check_unique, parse_items
 
 FILE = "data/cheatsheets.yml"
@@ -126,16 +127,16 @@ def _condensed_table(item: SheetTable, comparisons: Comparisons, catalog: Catalo
 
 
 
-def tools(sheet_id: str, has_pdf: bool, from_page: str) -> str:
+def tools(sheet_id: str, has_pdf: bool, from_page: str, directory_urls: bool = True) -> str:
     """The Print button (hidden in print) and, where a PDF was built, its download link."""
-    pdf = f' <a class="md-button" href="{escape(_pdf_href(sheet_id, from_page))}" download>Download PDF</a>' if has_pdf else ""
+    link = _pdf_href(sheet_id, from_page, directory_urls)
+    pdf = f' <a class="md-button" href="{escape(link)}" download>Download PDF</a>' if has_pdf else ""
     return (f'<p class="cs-tools print-hide"><button type="button" class="md-button md-button--primary" data-print>'
             f"Print this sheet</button>{pdf}</p>\n")
 
 
-def _pdf_href(sheet_id: str, from_page: str) -> str:
-    from .urls import page_url
-    depth = page_url(from_page).count("/")
+def _pdf_href(sheet_id: str, from_page: str, directory_urls: bool) -> str:
+    depth = page_url(from_page, directory_urls).count("/")
     return "../" * depth + f"{PDF_DIR}/{sheet_id}.pdf"
 
 

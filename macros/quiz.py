@@ -136,20 +136,20 @@ def resolve_source(question: Question, catalog: Catalog, pages: dict[str, dict],
     return Source(match["page"], match["anchor"], pages[match["page"]].get("title", match["page"]))
 
 
-def quiz_block(bank: Bank, catalog: Catalog, pages: dict[str, dict], from_page: str) -> str:
+def quiz_block(bank: Bank, catalog: Catalog, pages: dict[str, dict], from_page: str, directory_urls: bool = True) -> str:
     """Accessible HTML for a page's quiz. Answers sit in <details> so they read without JavaScript."""
     parts = [f'<section class="quiz" data-quiz="{escape(bank.id)}" data-search-exclude aria-label="Quiz">',
              f'<h2 id="quiz">Check yourself <span class="quiz-score" aria-live="polite"></span></h2>',
              f'<p class="quiz-intro">{len(bank.questions)} questions on this page. Your answers are kept in this '
-             f'browser; see <a href="{escape(href("practice/progress.md", from_page))}">My progress</a>.</p>']
+             f'browser; see <a href="{escape(href("practice/progress.md", from_page, None, directory_urls))}">My progress</a>.</p>']
     for number, q in enumerate(bank.questions, start=1):
-        parts.append(_question_html(q, number, catalog, pages, bank.file, from_page))
+        parts.append(_question_html(q, number, catalog, pages, bank.file, from_page, directory_urls))
     parts.append(_answer_key(bank))
     parts.append("</section>")
     return "\n".join(parts) + "\n"
 
 
-def _question_html(q: Question, number: int, catalog, pages, file: str, from_page: str) -> str:
+def _question_html(q: Question, number: int, catalog, pages, file: str, from_page: str, directory_urls: bool) -> str:
     source = resolve_source(q, catalog, pages, file)
     kind = "checkbox" if q.type == "multiple" else "radio"
     pick = f" <strong>(Choose {len(q.answer)}.)</strong>" if q.type == "multiple" else ""
@@ -171,7 +171,7 @@ def _question_html(q: Question, number: int, catalog, pages, file: str, from_pag
         f'<details class="quiz-answer"><summary>Answer and explanation</summary>\n'
         f'<p><strong>Answer:</strong> {right}</p><p>{escape(q.explanation)}</p>'
         + (f"<ul>{wrong}</ul>" if wrong else "")
-        + f'<p class="quiz-source">Read more: <a href="{escape(href(source.page, from_page, source.anchor))}">'
+        + f'<p class="quiz-source">Read more: <a href="{escape(href(source.page, from_page, source.anchor, directory_urls))}">'
           f'{escape(source.label)}</a></p>\n</details>\n</fieldset>')
 
 
@@ -180,7 +180,8 @@ def _answer_key(bank: Bank) -> str:
     return f'<div class="quiz-key"><h3>Answer key</h3><ol>{items}</ol></div>'
 
 
-def quiz_data(banks: dict[str, Bank], catalog: Catalog, pages: dict[str, dict], domains: dict, from_page: str) -> Markup:
+def quiz_data(banks: dict[str, Bank], catalog: Catalog, pages: dict[str, dict], domains: dict, from_page: str,
+              directory_urls: bool = True) -> Markup:
     """Every question as JSON for the progress and practice-exam pages, links relative to `from_page`."""
     questions = []
     for bank in banks.values():
@@ -189,10 +190,10 @@ def quiz_data(banks: dict[str, Bank], catalog: Catalog, pages: dict[str, dict], 
             source = resolve_source(q, catalog, pages, bank.file)
             questions.append({
                 "id": q.id, "domain": q.domain, "page": bank.page, "pageTitle": title,
-                "pageHref": href(bank.page, from_page, "quiz"), "type": q.type, "prompt": q.prompt,
+                "pageHref": href(bank.page, from_page, "quiz", directory_urls), "type": q.type, "prompt": q.prompt,
                 "choices": q.choices, "answer": sorted(q.answer), "explanation": q.explanation,
                 "whyWrong": {str(k): v for k, v in q.why_wrong.items()},
-                "sourceHref": href(source.page, from_page, source.anchor), "sourceLabel": source.label,
+                "sourceHref": href(source.page, from_page, source.anchor, directory_urls), "sourceLabel": source.label,
             })
     payload = {"questions": questions,
                "domains": [{"id": d.id, "number": d.number, "name": d.name, "weight": d.weight} for d in domains.values()]}

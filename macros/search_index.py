@@ -52,7 +52,7 @@ def name_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
     return tags
 
 
-def tag_catalog_sections(index: dict, catalog: Catalog) -> int:
+def tag_catalog_sections(index: dict, catalog: Catalog, directory_urls: bool = True) -> int:
     """Give each catalog entry's section document its name words as tags; returns the count.
 
     Page tags (the exam domain) stay on the page's own document only: copied onto every section, as
@@ -64,7 +64,7 @@ def tag_catalog_sections(index: dict, catalog: Catalog) -> int:
             doc.pop("tags", None)
     tags = name_words(catalog, index["config"]["separator"])
     for entry in catalog:
-        location = f"{page_url(entry.page)}#{entry.id}"
+        location = f"{page_url(entry.page, directory_urls)}#{entry.id}"
         doc = docs.get(location)
         if doc is None:
             raise DataError("search/search_index.json", entry.id, "location",
@@ -91,12 +91,12 @@ def index_word_parts(index: dict) -> None:
             doc[PARTS_FIELD] = " ".join(sorted(parts))
 
 
-def rewrite(site_dir: Path, catalog: Catalog) -> int:
+def rewrite(site_dir: Path, catalog: Catalog, directory_urls: bool = True) -> int:
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return 0
     index = json.loads(path.read_text(encoding="utf-8"))
     index_word_parts(index)
-    tagged = tag_catalog_sections(index, catalog)
+    tagged = tag_catalog_sections(index, catalog, directory_urls)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return tagged
