@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: serve build offline pdf test search-report clean
+.PHONY: serve build offline pdf test bench search-report clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,10 @@ pdf: $(STAMP)
 	$(BIN)/python scripts/pdfs.py
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 search-report: $(STAMP)
 	$(BIN)/python scripts/search_probe.py

@@ -11,12 +11,21 @@ import re
 MARKERS = ("{{", "{%", "{#")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 INLINE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+RAW_OPEN, RAW_CLOSE = "{% raw %}", "{% endraw %}"
 
 
 def protect_code(markdown: str) -> str:
     out: list[str] = []
     block: list[str] = []
     fence = None
+    open_raw = 0  # raw blocks the author opened and has not closed yet: leave their content alone
+
+    def emit(lines: list[str]) -> None:
+        nonlocal open_raw
+        for line in lines:
+            open_raw += line.count(RAW_OPEN) - line.count(RAW_CLOSE)
+        out.extend(lines)
+
     for line in markdown.split("\n"):
         if fence is None:
             match = FENCE.match(line)
@@ -24,32 +33,27 @@ def protect_code(markdown: str) -> str:
                 fence = match["fence"]
                 block = [line]
             else:
-                out.append(line if _inside_raw(out) else _protect_inline(line))
+                emit([line if open_raw else _protect_inline(line)])
             continue
         block.append(line)
         stripped = line.strip()
         if stripped.startswith(fence[0] * len(fence)) and set(stripped) <= {fence[0]}:
-            out.extend(block if _inside_raw(out) else _raw_block(block))
+            emit(block if open_raw else _raw_block(block))
             fence = None
     if fence is not None:  # unclosed fence: Markdown treats the rest as code too
-        out.extend(_raw_block(block))
+        emit(block if open_raw else _raw_block(block))
     return "\n".join(out)
 
 
-def _inside_raw(lines: list[str]) -> bool:
-    """True when the author already opened a {% raw %} block that is still open."""
-    text = "\n".join(lines)
-    return text.count("{% raw %}") > text.count("{% endraw %}")
-
-
 def _raw_block(lines: list[str]) -> list[str]:
-    text = "\n".join(lines)
-    if not any(m in text for m in MARKERS):
+    if not any(m in line for line in lines for m in MARKERS):
         return lines
-    return ["{% raw %}" + lines[0], *lines[1:-1], lines[-1] + "{% endraw %}"] if len(lines) > 1 else ["{% raw %}" + text + "{% endraw %}"]
+    if len(lines) == 1:
+        return [RAW_OPEN + lines[0] + RAW_CLOSE]
+    return [RAW_OPEN + lines[0], *lines[1:-1], lines[-1] + RAW_CLOSE]
 
 
 def _protect_inline(line: str) -> str:
     if not any(m in line for m in MARKERS):
         return line
-    return INLINE.sub(lambda m: "{% raw %}" + m.group(0) + "{% endraw %}" if any(x in m.group(0) for x in MARKERS) else m.group(0), line)
+    return INLINE.sub(lambda m: RAW_OPEN + m.group(0) + RAW_CLOSE if any(x in m.group(0) for x in MARKERS) else m.group(0), line)

@@ -1,7 +1,8 @@
 """Crawl the built site: every internal href/src resolves to a file, and every #anchor to an id in it."""
 from __future__ import annotations
 
-from macros.linkcheck import EXTERNAL, broken_links, scan
+from macros.linkcheck import EXTERNAL, broken_links
+from sitetools import parse
 
 
 def test_every_internal_link_and_anchor_resolves(site):
@@ -22,5 +23,5 @@ def test_link_checker_reports_a_missing_anchor_and_file(tmp_path):
 
 def test_no_resource_is_loaded_from_outside_the_site(site):
     outside = [f"{page.relative_to(site)}: {url}" for page in site.rglob("*.html")
-               for attr, url in scan(page).links if attr == "src" and url.startswith(EXTERNAL[:2] + ("//",))]
+               for attr, url in parse(page).links if attr == "src" and url.startswith(EXTERNAL[:2] + ("//",))]
     assert not outside, "\n".join(outside)

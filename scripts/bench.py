@@ -1,0 +1,133 @@
+"""`make bench`: what the site costs its readers and its authors, measured in one run on this machine.
+
+Prints build times (full vs. plain: the project's macros and hooks off, median of several runs), peak
+build memory, bytes a first visit transfers (gzip, by kind), the size of the project's own JS/CSS and
+search latency. Timings live here, never in the tests.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+# The plain build: the same config with only Material's own plugins (no macros, no project hooks).
+PLAIN = """INHERIT: {root}/mkdocs.yml
+docs_dir: {root}/docs
+theme:
+  custom_dir: {root}/overrides
+strict: false
+watch: []
+plugins:
+  - search
+  - tags
+"""
+
+
+def timed_build(config: Path, out: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"build failed ({config.name}):\n{result.stderr[-2000:]}")
+    return elapsed
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def kind(url: str, content_type: str) -> str:
+    if "search_index" in url:
+        return "search index"
+    if url.endswith(".css") or "css" in content_type:
+        return "CSS"
+    if url.endswith(".js") or "javascript" in content_type:
+        return "JS"
+    if "html" in content_type or url.endswith("/"):
+        return "HTML"
+    return "other"
+
+
+def first_visit(browser, url: str) -> dict[str, int]:
+    """Gzipped bytes per kind that a first visit to `url` transfers, search index included."""
+    context = browser.new_context()
+    sizes: dict[str, int] = {}
+
+    def on_response(response):
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            return
+        key = kind(response.url, response.headers.get("content-type", ""))
+        sizes[key] = sizes.get(key, 0) + gz(body)
+
+    context.on("response", on_response)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    return sizes
+
+
+def main() -> int:
+    sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+    from browser import CHROMIUM_ARGS, chromium_path, serve
+    from macros.catalog import load_catalog
+    from playwright.sync_api import sync_playwright
+    from search_probe import run
+
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    plain = work / "plain.yml"
+    plain.write_text(PLAIN.format(root=ROOT))
+    full_config = ROOT / "mkdocs.yml"
+
+    timed_build(full_config, work / "warm")  # warm caches once before measuring
+    memory_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    full, bare = [], []
+    for i in range(RUNS):
+        full.append(timed_build(full_config, work / f"full{i}"))
+        bare.append(timed_build(plain, work / f"plain{i}"))
+    site = work / "full0"
+
+    print(f"# Benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(f"full build:  median {statistics.median(full):.2f} s  (runs: {', '.join(f'{t:.2f}' for t in full)})")
+    print(f"plain build: median {statistics.median(bare):.2f} s  (macros, hooks and project plugins off)")
+    print(f"ratio full/plain: {statistics.median(full) / statistics.median(bare):.2f}  (target ≤ 1.30; full target < 10 s)")
+    print(f"peak build memory: {memory_kb / 1024:.0f} MB  (target < 300 MB)")
+
+    own = {p.name: gz(p.read_bytes()) for p in sorted((site / "assets").rglob("*"))
+           if p.suffix in (".css", ".js") and p.name in ("site.css", "quiz.js", "print.js")}
+    print(f"own JS+CSS (gzip): {sum(own.values()) / 1024:.1f} KB  ({', '.join(f'{k} {v} B' for k, v in own.items())}; target < 15 KB)")
+    index = site / "search" / "search_index.json"
+    print(f"search index: {index.stat().st_size / 1024:.0f} KB raw, {gz(index.read_bytes()) / 1024:.0f} KB gzip")
+
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for label, path in (("home page", ""), ("notes page (Streaming with Kinesis)", "data-engineering/kinesis/")):
+            sizes = first_visit(browser, url + path)
+            parts = ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sorted(sizes.items()))
+            print(f"first visit, {label}: {sum(sizes.values()) / 1024:.1f} KB gzip  ({parts}; target < 250 KB)")
+        results = run(browser.new_page(), url, load_catalog(ROOT))
+        browser.close()
+    lat = sorted(r.latency_ms for r in results if r.latency_ms is not None)
+    p95 = lat[int(round(0.95 * (len(lat) - 1)))]
+    hits = sum(r.hit for r in results)
+    print(f"search: {hits}/{len(results)} names and aliases land on their section; latency after last keystroke "
+          f"median {statistics.median(lat):.1f} ms, p95 {p95:.1f} ms (target median < 50 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
