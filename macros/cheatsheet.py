@@ -13,7 +13,7 @@ from markupsafe import escape
 from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog, anchor
-from .compare import Comparisons, Placement, cell
+from .compare import Comparisons, Placement, cell, table_lines
 from .corrections import Correction
 from .errors import DataError
 from .links import rel
@@ -108,19 +108,9 @@ def _cues(sheet: Sheet, domain_id: str, catalog: Catalog, comparisons: Compariso
 
 def _condensed_table(item: SheetTable, comparisons: Comparisons, catalog: Catalog, from_page: str, h: str) -> list[str]:
     table = comparisons.tables[item.table]
-    labels = [comparisons.attributes[k].label for k in item.columns]
     where = Placement(table, None)
-    out = [f"{h} {escape(table.title)} {{ #cs-{table.id} }}", "",
-           f'<div class="compare-table cs-table" markdown>', "",
-           "| " + " | ".join([escape(table.row_label), *map(escape, labels)]) + " |",
-           "|" + " --- |" * (len(labels) + 1)]
-    for row in table.rows:
-        if isinstance(row, str):
-            entry = catalog.entries[row]
-            head, values = f"[**{escape(entry.name)}**]({rel(entry.page, from_page, anchor(entry))})", comparisons.facts[row]
-        else:
-            head, values = f"[**{escape(row.label)}**]({rel(row.page, from_page, row.anchor)})", row.values
-        out.append("| " + " | ".join([head, *(cell(values[k], catalog, from_page) for k in item.columns)]) + " |")
+    out = [f"{h} {escape(table.title)} {{ #cs-{table.id} }}", "", '<div class="compare-table cs-table" markdown>', "",
+           *table_lines(table, item.columns, comparisons, catalog, from_page)]
     out += ["", "</div>", "", f"Full table: [{escape(table.title)}]({rel(where.page, from_page, where.anchor)})",
             "{ .cs-more .print-hide }", ""]
     return out

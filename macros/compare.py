@@ -213,28 +213,35 @@ def _escape_cell(text: str) -> str:
     return str(escape(text)).replace("|", "&#124;").replace("\n", " ").replace("[", "&#91;")
 
 
-def render_table(placement: Placement, comparisons: Comparisons, catalog: Catalog, from_page: str, level: int = 2) -> str:
-    """Heading, Markdown table and a note of the row count, for one table or one of its views."""
-    table = placement.table
-    labels = [comparisons.attributes[k].label for k in table.columns]
-    lines = [f"{'#' * level} {escape(placement.title)} {{ #{placement.anchor} .compare-heading }}", "",
-             f'<div class="compare-table" data-rows="{len(table.rows)}" markdown>', "",
-             "| " + " | ".join([escape(table.row_label), *map(escape, labels)]) + " |",
+def table_lines(table: Table, columns: list[str], comparisons: Comparisons, catalog: Catalog, from_page: str,
+                family: str | None = None) -> list[str]:
+    """Header, separator and one Markdown line per row (only rows of `family`, when given)."""
+    labels = [comparisons.attributes[k].label for k in columns]
+    lines = ["| " + " | ".join([escape(table.row_label), *map(escape, labels)]) + " |",
              "|" + " --- |" * (len(labels) + 1)]
     for row in table.rows:
         if isinstance(row, str):
             entry = catalog.entries[row]
-            if placement.view and entry.family != placement.view.family:
+            if family and entry.family != family:
                 continue
             head = f"[**{_escape_cell(entry.name)}**]({rel(entry.page, from_page, anchor(entry))})"
             values = comparisons.facts[row]
         else:
-            if placement.view:
+            if family:
                 continue
             head = f"[**{_escape_cell(row.label)}**]({rel(row.page, from_page, row.anchor)})"
             values = row.values
-        lines.append("| " + " | ".join([head, *(cell(values[k], catalog, from_page) for k in table.columns)]) + " |")
-    lines += ["", "</div>", ""]
+        lines.append("| " + " | ".join([head, *(cell(values[k], catalog, from_page) for k in columns)]) + " |")
+    return lines
+
+
+def render_table(placement: Placement, comparisons: Comparisons, catalog: Catalog, from_page: str, level: int = 2) -> str:
+    """Heading and Markdown table for one table or one of its family views."""
+    table = placement.table
+    family = placement.view.family if placement.view else None
+    lines = [f"{'#' * level} {escape(placement.title)} {{ #{placement.anchor} .compare-heading }}", "",
+             f'<div class="compare-table" data-rows="{len(table.rows)}" markdown>', "",
+             *table_lines(table, table.columns, comparisons, catalog, from_page, family), "", "</div>", ""]
     if placement.view:
         lines.append(f"<small>A view of [{escape(table.title)}]({rel(table.page, from_page, f'compare-{table.id}')}).</small>\n")
     return "\n".join(lines)
