@@ -8,10 +8,17 @@ from browser import ROOT, build
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site built once per test session with the strict configuration."""
+def port() -> int:
+    from browser import free_port
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, port) -> Path:
+    """The site built once per test session with the strict configuration, for the origin it is served from
+    (Material's instant navigation only works when site_url matches)."""
     out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
+    result = build(ROOT, out, {"SITE_URL": f"http://127.0.0.1:{port}/"})
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return out
 
@@ -23,10 +30,10 @@ def site_data():
 
 
 @pytest.fixture(scope="session")
-def base_url(site):
+def base_url(site, port):
     """The built site served over HTTP on loopback."""
     from browser import serve
-    with serve(site) as url:
+    with serve(site, port) as url:
         yield url
 
 

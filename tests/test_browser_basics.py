@@ -19,7 +19,9 @@ def test_search_for_an_acronym_lands_on_the_service(page, base_url):
     page.goto(base_url)
     search(page, "Firehose").first.locator("a").first.click()
     page.wait_for_url("**/data-engineering/kinesis/**")
-    assert "Amazon Data Firehose" in page.inner_text("article")
+    heading = page.locator("h2#data-firehose")
+    heading.wait_for()  # instant navigation swaps the content after the URL changes
+    assert "Amazon Data Firehose" in heading.inner_text()
 
 
 def test_abbreviation_has_a_tooltip(page, base_url):

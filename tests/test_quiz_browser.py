@@ -135,3 +135,17 @@ def test_answers_are_readable_without_javascript(browser, base_url):
     assert question.locator(".quiz-answer").inner_text().startswith("Answer and explanation")
     assert "Answer:" in question.locator(".quiz-answer").inner_text()
     context.close()
+
+
+def test_quiz_works_after_instant_navigation(page, base_url):
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__same_document = true")  # survives only if navigation stays in this document
+    page.locator(".md-tabs__link", has_text="1 · Data engineering").click()
+    page.locator("article a[href*='kinesis']").first.click()
+    page.locator(".quiz[data-ready]").wait_for(state="attached")
+    assert page.evaluate("window.__same_document === true"), "the page was reloaded instead of navigated instantly"
+    question = page.locator(".quiz-question").first
+    _answer(question, right=True)
+    question.locator(".quiz-check").click()
+    assert question.locator(".quiz-feedback").inner_text() == "Correct."
