@@ -27,9 +27,10 @@ def name_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
     words), and once more if it is a whole name by itself: "Redshift" then leads to Amazon Redshift,
     "Redshift ML" to Redshift ML, and a longer name wins when all of its words are typed.
     The search box adds a trailing wildcard to every typed word, so a singular next to its plural
-    ("stream", "streams") is kept only as the plural, which the wildcard reaches from both; and a
-    compound such as "sagemaker_pyspark" is left out where its first part is another entry's one-word
-    name, since "SageMaker*" would otherwise count it for this entry too.
+    ("stream", "streams") is kept only as the plural, which the wildcard reaches from both; a word that
+    joins two of the entry's words ("LinearLearner") is kept once, without extra weight, because the
+    wildcard on its first part already counts it; and a compound such as "sagemaker_pyspark" whose first
+    part is another entry's one-word name is left out.
     """
     split = re.compile(separator)
     named = [[w for w in split.split(n) if w] for e in catalog for n in e.names]
@@ -48,20 +49,22 @@ def name_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
             keep[key] = word
         short = {plural.get(w.casefold(), w.casefold()) for name in names if len(name) <= SHORT_NAME for w in name}
         whole = {plural.get(k, k) for k in own}
-        tags[entry.id] = [w for k, w in keep.items() for _ in range(1 + (k in short) + (k in whole))]
+        joined = {k for k in keep if any(k == a + b for a in keep for b in keep if a != k and b != k)}
+        tags[entry.id] = [w for k, w in keep.items()
+                          for _ in range(1 if k in joined else 1 + (k in short) + (k in whole))]
     return tags
 
 
 def tag_catalog_sections(index: dict, catalog: Catalog, directory_urls: bool = True) -> int:
     """Give each catalog entry's section document its name words as tags; returns the count.
 
-    Page tags (the exam domain) stay on the page's own document only: copied onto every section, as
-    Material does, they would make "ML" or "operations" a top-weighted word of each section on a page.
+    Page tags (the exam domain) are removed from the index: they are words of the tag field too, so
+    "ML", "operations" or even "mode" (the wildcard reaches "Modeling") would lead to every page of a
+    domain before the section asked for. The tag pages still list the pages by domain.
     """
     docs = {doc["location"]: doc for doc in index["docs"]}
     for doc in index["docs"]:
-        if "#" in doc["location"]:
-            doc.pop("tags", None)
+        doc.pop("tags", None)
     tags = name_words(catalog, index["config"]["separator"])
     for entry in catalog:
         location = f"{page_url(entry.page, directory_urls)}#{entry.id}"

@@ -56,3 +56,19 @@ def test_slashed_words_are_indexed_by_their_parts():
     index_word_parts(index)
     assert set(index["docs"][0]["parts"].split()) == {"Blue", "Green", "sagemaker", "pyspark"}
     assert "parts" in index["config"]["fields"]
+
+
+def test_a_word_joining_two_others_gets_no_extra_weight():
+    tags = name_words(_catalog(("ll", "Linear Learner", ["LinearLearner"]),
+                               ("lin", "Linear deployment", [])), SEPARATOR)
+    counts = Counter(t.casefold() for t in tags["ll"])
+    assert counts["linearlearner"] == 1 and counts["linear"] == 2
+
+
+def test_page_tags_are_removed_and_catalog_sections_tagged():
+    index = {"config": {"separator": SEPARATOR, "fields": {}},
+             "docs": [{"location": "data-engineering/storage/", "title": "Storage", "text": "", "tags": ["Domain 1"]},
+                      {"location": "data-engineering/storage/#s3", "title": "Amazon S3", "text": "", "tags": ["Domain 1"]}]}
+    tag_catalog_sections(index, _catalog(("s3", "Amazon S3", ["S3"])))
+    assert "tags" not in index["docs"][0]
+    assert "Domain 1" not in index["docs"][1]["tags"] and "S3" in index["docs"][1]["tags"]
