@@ -93,9 +93,6 @@ class Catalog:
     def by_family(self, family: str) -> list[Entry]:
         return [e for e in self if e.family == family]
 
-    def on_page(self, page: str) -> list[Entry]:
-        return [e for e in self if e.page == page]
-
 
 def anchor(entry: Entry) -> str:
     """The section anchor of an entry: its id, stable as long as the id is."""
