@@ -66,3 +66,22 @@ def test_acronym_aliases_are_in_the_glossary(site_data):
     missing = [a for e in site_data.catalog for a in e.aliases
                if a.isupper() and a.isalpha() and len(a) <= 6 and a not in site_data.glossary]
     assert not missing, f"acronyms without a glossary entry: {missing}"
+
+
+# Capitalised tokens that are not abbreviations: instance families, parts of hyphenated terms already in
+# the glossary (k-NN, TF-IDF, t-SNE, MLS-C01, MLA-C01, UTF-8), brand names and paper sizes.
+NOT_ACRONYMS = {"M4", "M5", "P2", "P3", "C4", "C5", "V2", "US", "A4", "NN", "TF", "IDF", "SNE", "MLS", "MLA", "C01",
+                "NVIDIA", "UTF", "M4A"}
+
+
+def test_every_acronym_in_the_prose_has_a_tooltip(site_data):
+    import re
+    missing = {}
+    for path in (site_data.root / "docs").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"```.*?```", "", text, flags=re.S)  # code is not prose
+        text = re.sub(r"`[^`]*`|\{\{.*?\}\}|\{[^}]*#[^}]*\}", "", text)
+        for word in re.findall(r"\b[A-Z][A-Z0-9]{1,6}\b", text):
+            if word not in site_data.glossary and word not in NOT_ACRONYMS:
+                missing.setdefault(word, path.relative_to(site_data.root).as_posix())
+    assert not missing, f"abbreviations without a glossary entry (add them to data/abbreviations.md): {missing}"
