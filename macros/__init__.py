@@ -36,7 +36,7 @@ def define_env(env):
         """Heading and fact card of a catalog entry's one section."""
         entry = data.catalog.get(entry_id, f"docs/{here()}")
         data.mark_rendered("section", entry.id, entry.page, here())
-        tables = [p for p in data.comparisons.placements() if p.view is None and p.table in data.comparisons.tables_with(entry.id)]
+        tables = [compare_tables.Placement(t, None) for t in data.comparisons.tables_with(entry.id)]
         compared_in = [(p.title, rel(p.page, here(), p.anchor)) for p in tables]
         related = [(e.name, rel(e.page, here(), e.id)) for e in data.catalog.by_family(entry.family) if e.id != entry.id]
         facts = [(label, compare_tables.cell(value, data.catalog, here())) for label, value in compare_tables.fact_rows(entry, data.comparisons)]
