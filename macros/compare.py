@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import escape
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog, Entry, anchor
 from .errors import DataError
 from .links import rel
-from .loader import read_yaml
+from .loader import read_yaml, validate
 
 FACTS_FOLDER = "data/facts"
 COMPARISONS_FOLDER = "data/comparisons"
@@ -151,15 +151,10 @@ def load_comparisons(root: Path, catalog: Catalog) -> Comparisons:
 
 
 def _validate_file(path: Path, root: Path, model):
-    name = path.relative_to(root).as_posix()
     raw = read_yaml(path, root)
-    try:
-        return model.model_validate(raw if raw is not None else {})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = [str(p) for p in err["loc"]]
-        item = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
-        raise DataError(name, item, ".".join(loc) or None, err["msg"]) from exc
+    raw = {} if raw is None else raw
+    item = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    return validate(model, raw, path.relative_to(root).as_posix(), item)
 
 
 def _check_table(name: str, table: Table, attrs: dict[str, Attribute], facts: dict, catalog: Catalog) -> None:

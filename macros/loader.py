@@ -42,15 +42,30 @@ def parse_items(path: Path, model: type[M], root: Path | None = None, key: str =
     items: list[M] = []
     for position, entry in enumerate(raw, start=1):
         label = _label(entry, key, position)
-        if not isinstance(entry, dict):
-            raise DataError(name, label, None, "expected a mapping of fields")
-        try:
-            items.append(model.model_validate(entry))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"]) or None
-            raise DataError(name, label, field, err["msg"]) from exc
+        items.append(validate(model, entry, name, label))
     return items
+
+
+class FieldError(ValueError):
+    """Raised by a model validator to name the field at fault in a rule that spans several fields."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def validate(model: type[M], raw: Any, file: str, item: str | None) -> M:
+    """Validate one mapping against `model`; a failure is a DataError naming file, item and field."""
+    if not isinstance(raw, dict):
+        raise DataError(file, item, None, "expected a mapping of fields")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        cause = err.get("ctx", {}).get("error")
+        if isinstance(cause, FieldError):
+            raise DataError(file, item, cause.field, str(cause)) from exc
+        raise DataError(file, item, ".".join(str(p) for p in err["loc"]) or None, err["msg"]) from exc
 
 
 def check_unique(name: str, items: list, attr: str = "id", seen: dict | None = None) -> dict:

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Literal
 
 from markupsafe import Markup, escape
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .catalog import Catalog
 from .errors import DataError
-from .loader import read_yaml
+from .loader import FieldError, read_yaml, validate
 from .urls import href
 
 FOLDER = "data/quizzes"
@@ -42,30 +42,24 @@ class Question(BaseModel):
     def _consistent(self):
         folded = [c.strip().casefold() for c in self.choices]
         if len(set(folded)) != len(folded):
-            raise _FieldError("choices", "two choices are the same")
+            raise FieldError("choices", "two choices are the same")
         for index in [*self.answer, *self.why_wrong]:
             if not 0 <= index < len(self.choices):
-                raise _FieldError("answer" if index in self.answer else "why_wrong",
+                raise FieldError("answer" if index in self.answer else "why_wrong",
                                   f"choice index {index} is out of range (0–{len(self.choices) - 1})")
         if len(set(self.answer)) != len(self.answer):
-            raise _FieldError("answer", "the same choice is listed twice")
+            raise FieldError("answer", "the same choice is listed twice")
         if self.type == "single" and len(self.answer) != 1:
-            raise _FieldError("answer", f"a single-choice question needs exactly one answer, not {len(self.answer)}")
+            raise FieldError("answer", f"a single-choice question needs exactly one answer, not {len(self.answer)}")
         if self.type == "multiple" and not 2 <= len(self.answer) < len(self.choices):
-            raise _FieldError("answer", "a multiple-response question needs at least two answers and a wrong choice")
+            raise FieldError("answer", "a multiple-response question needs at least two answers and a wrong choice")
         if set(self.why_wrong) & set(self.answer):
-            raise _FieldError("why_wrong", "explains a choice that is a right answer")
+            raise FieldError("why_wrong", "explains a choice that is a right answer")
         return self
 
     @property
     def letters(self) -> str:
         return ", ".join(LETTERS[i] for i in sorted(self.answer))
-
-
-class _FieldError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -113,16 +107,7 @@ def load_banks(root: Path, catalog: Catalog, domains: set[str], pages: dict[str,
 
 
 def _validate(name: str, label: str, item) -> Question:
-    if not isinstance(item, dict):
-        raise DataError(name, label, None, "expected a mapping of fields")
-    try:
-        return Question.model_validate(item)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        cause = err.get("ctx", {}).get("error")
-        field = getattr(cause, "field", None) or ".".join(str(p) for p in err["loc"]) or None
-        message = str(cause) if isinstance(cause, _FieldError) else err["msg"]
-        raise DataError(name, label, field, message) from exc
+    return validate(Question, item, name, label)
 
 
 def resolve_source(question: Question, catalog: Catalog, pages: dict[str, dict], where: str) -> Source:

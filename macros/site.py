@@ -66,22 +66,19 @@ class SiteData:
 
 def load_site(root: Path) -> SiteData:
     docs = root / "docs"
+    pages = page_index(docs)
     domains = load_domains(root)
     catalog = load_catalog(root, set(domains), docs)
     corrections = load_corrections(root)
-    for item in corrections.values():
-        if not (docs / item.page).is_file():
-            raise DataError("data/corrections", item.id, "page", f"page '{item.page}' does not exist under docs/")
-    for d in domains.values():
-        if not (docs / d.landing).is_file():
-            raise DataError("data/domains.yml", d.id, "landing", f"page '{d.landing}' does not exist under docs/")
-    pages = page_index(docs)
-    banks = load_banks(root, catalog, set(domains), pages)
     comparisons = load_comparisons(root, catalog)
     sheets = load_sheets(root, set(domains), comparisons)
-    for sheet in sheets.values():
-        if sheet.page not in pages:
-            raise DataError("data/cheatsheets.yml", sheet.id, "page", f"page '{sheet.page}' does not exist under docs/")
+    for file, items, field in (("data/corrections", corrections.values(), "page"),
+                               ("data/domains.yml", domains.values(), "landing"),
+                               ("data/cheatsheets.yml", sheets.values(), "page")):
+        for item in items:
+            if getattr(item, field) not in pages:
+                raise DataError(file, item.id, field, f"page '{getattr(item, field)}' does not exist under docs/")
+    banks = load_banks(root, catalog, set(domains), pages)
     return SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets)
 
 

@@ -70,12 +70,19 @@ def run(page, base_url: str, catalog) -> list[Probe]:
     return results
 
 
+def latency(results: list[Probe]) -> tuple[float, float, int]:
+    """Median and 95th percentile (ms) of the measured latencies, and how many there were."""
+    lat = sorted(r.latency_ms for r in results if r.latency_ms is not None)
+    if not lat:
+        return float("nan"), float("nan"), 0
+    return statistics.median(lat), lat[int(round(0.95 * (len(lat) - 1)))], len(lat)
+
+
 def summary(results: list[Probe], index_bytes: int) -> str:
     hits = sum(r.hit for r in results)
-    lat = sorted(r.latency_ms for r in results if r.latency_ms is not None)
-    p95 = lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))] if lat else float("nan")
+    median, p95, n = latency(results)
     lines = [f"queries: {len(results)}  first-result hits: {hits} ({100 * hits / len(results):.1f}%)",
-             f"latency after last keystroke: median {statistics.median(lat):.1f} ms, p95 {p95:.1f} ms (n={len(lat)})",
+             f"latency after last keystroke: median {median:.1f} ms, p95 {p95:.1f} ms (n={n})",
              f"search index: {index_bytes / 1024:.0f} KiB"]
     misses = [r for r in results if not r.hit]
     lines += [f"  miss: {r.query!r} (wanted #{r.entry_id}) -> {r.href}" for r in misses]
