@@ -1,0 +1,85 @@
+"""Bank lint: questions must not give their answer away by the length of the keyed choice.
+
+The rules are limits a test runs over the real banks (tests/test_bank_lint.py), so a new question that
+breaks one fails the suite with its id. `python -m macros.bank_lint` prints the figures.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quiz import Question
+
+# Over all single-answer questions, the keyed choice may be the strictly longest in at most this share
+# (with four choices, chance is about 25%).
+MAX_LONGEST_SHARE = 0.30
+# No keyed choice may be this many times longer than the longest wrong choice, or more.
+MAX_LENGTH_RATIO = 1.5
+
+
+@dataclass(frozen=True)
+class Problem:
+    question: str
+    rule: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.rule}: {self.detail}"
+
+
+def _lengths(q: Question) -> tuple[int, int]:
+    """Length of the (shortest) keyed choice and of the longest wrong choice."""
+    keyed = min(len(q.choices[i].strip()) for i in q.answer)
+    wrong = max(len(c.strip()) for i, c in enumerate(q.choices) if i not in q.answer)
+    return keyed, wrong
+
+
+def keyed_is_longest(q: Question) -> bool:
+    keyed, wrong = _lengths(q)
+    return keyed > wrong
+
+
+def question_problems(q: Question) -> list[Problem]:
+    """Rules every question must pass on its own."""
+    problems = []
+    keyed, wrong = _lengths(q)
+    if keyed >= MAX_LENGTH_RATIO * wrong:
+        problems.append(Problem(q.id, "keyed choice too long",
+                                f"{keyed} characters against {wrong} for the longest wrong choice "
+                                f"(limit: under {MAX_LENGTH_RATIO}×)"))
+    missing = [i for i in range(len(q.choices)) if i not in q.answer and i not in q.why_wrong]
+    if missing:
+        problems.append(Problem(q.id, "why_wrong missing", f"no explanation for choice(s) {missing}"))
+    return problems
+
+
+def longest_share(questions: list[Question]) -> tuple[float, list[str]]:
+    """Share of single-answer questions whose keyed choice is strictly the longest, and their ids."""
+    single = [q for q in questions if q.type == "single"]
+    longest = [q.id for q in single if keyed_is_longest(q)]
+    return (len(longest) / len(single) if single else 0.0), longest
+
+
+def lint(questions: list[Question]) -> list[Problem]:
+    problems = [p for q in questions for p in question_problems(q)]
+    share, longest = longest_share(questions)
+    if share > MAX_LONGEST_SHARE:
+        problems.append(Problem("(all banks)", "keyed choice is the longest too often",
+                                f"{share:.0%} of single-answer questions (limit {MAX_LONGEST_SHARE:.0%}): "
+                                + ", ".join(longest)))
+    return problems
+
+
+if __name__ == "__main__":  # python -m macros.bank_lint [bank-id ...]: all banks, or only the named ones
+    import sys
+    from pathlib import Path
+
+    from .site import load_site
+    data = load_site(Path(__file__).resolve().parent.parent)
+    chosen = set(sys.argv[1:]) or set(data.banks)
+    questions = [q for bank in data.banks.values() if bank.id in chosen for q in bank.questions]
+    share, longest = longest_share(questions)
+    single = sum(q.type == "single" for q in questions)
+    print(f"{len(questions)} questions, {single} single-answer; keyed choice strictly longest in "
+          f"{len(longest)} ({share:.1%})")
+    for problem in lint(questions):
+        print(" ", problem)
