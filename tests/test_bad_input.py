@@ -66,7 +66,7 @@ CASES = {
                                  ["data-engineering/kinesis.md", "no_such_variable"]),
     "quiz answer out of range": (lambda p: edit(p, QUIZ, "answer: [2]\n    explanation: Shards", "answer: [7]\n    explanation: Shards"),
                                  [QUIZ, "kin-shard-count", "'answer'", "out of range"]),
-    "quiz without an answer": (lambda p: edit(p, QUIZ, "    answer: [1]\n    explanation: Data Streams keeps", "    explanation: Data Streams keeps"),
+    "quiz without an answer": (lambda p: edit(p, QUIZ, "    answer: [1]\n    explanation: >-\n      Data Streams keeps", "    explanation: >-\n      Data Streams keeps"),
                                [QUIZ, "kin-replay", "'answer'"]),
     "duplicate question id": (lambda p: edit(p, QUIZ, "id: kin-replay", "id: kin-shard-count"),
                               [QUIZ, "kin-shard-count", "duplicate question id"]),
