@@ -85,7 +85,7 @@ def test_bad_correction_is_named(project):
         "- id: broken\n  page: data-engineering/kinesis.md\n  kind: correction\n  topic: Something\n  notes_said: x y z\n  correct: a b c\n",
         encoding="utf-8")
     err = _error(project)
-    assert (err.file, err.item, err.field) == ("data/corrections/zz.yml", "broken", "source")
+    assert (err.file, err.item, err.field) == ("data/corrections/zz.yml", "broken", "sources")
 
 
 def test_bad_domain_weights(project):

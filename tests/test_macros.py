@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from macros.catalog import Entry
-from macros.corrections import Correction, correction_block, corrections_table
+from macros.corrections import Correction, Source, correction_block, corrections_table
 from macros.links import rel
 from macros.sections import entry_link, service_section
 from macros.az import sort_key
@@ -29,13 +29,15 @@ def test_data_values_are_escaped_in_sections_links_and_corrections():
     out = service_section(_entry(name=f"Demo {EVIL}", aliases=[EVIL], summary=f"Sum {EVIL}"))
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "<script>" not in entry_link(_entry(name=EVIL), "eda/index.md")
-    fix = Correction(id="x", page="eda/index.md", kind="correction", topic=EVIL, notes_said=EVIL, correct=EVIL, source=EVIL)
+    fix = Correction(id="x", page="eda/index.md", kind="correction", topic=EVIL, notes_said=EVIL, correct=EVIL,
+                     sources=[Source(title=EVIL, url="https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html")])
     assert "<script>" not in correction_block(fix)
     assert "<script>" not in corrections_table([fix], "start/corrections.md", {})
 
 
 def test_table_cells_escape_pipes():
-    fix = Correction(id="x", page="eda/index.md", kind="correction", topic="a | b", notes_said="ccc", correct="ddd", source="eee")
+    fix = Correction(id="x", page="eda/index.md", kind="correction", topic="a | b", notes_said="ccc", correct="ddd",
+                     sources=[Source(title="eee", url="https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html")])
     row = corrections_table([fix], "start/corrections.md", {}).splitlines()[-1]
     assert row.count("|") == 6
 
