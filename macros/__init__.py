@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from . import az, corrections, glossary, home, jinja_guard, linkcheck, search_index, sections
 from . import cheatsheet as cheatsheets
+from . import practice
 from . import compare as compare_tables
 from . import quiz as quizzes
 from .links import rel
@@ -104,10 +105,24 @@ def define_env(env):
         data.mark_rendered("quiz", bank.id, bank.page, here())
         return quizzes.quiz_block(bank, data.catalog, data.pages, here(), directory_urls)
 
+    def banks_in_order():
+        return practice.banks_in_nav_order(data.banks, nav_order(env.conf["nav"] or []))
+
     @env.macro
     def quiz_data() -> str:
         """All questions as JSON, for the progress and practice-exam pages."""
-        return quizzes.quiz_data(data.banks, data.catalog, data.pages, data.domains, here(), directory_urls)
+        return quizzes.quiz_data(banks_in_order(), data.catalog, data.pages, data.domains, data.practice_exam, here(),
+                                 directory_urls)
+
+    @env.macro
+    def exam_setup() -> str:
+        """The practice exam's set-up form."""
+        pages = [{"page": b.page, "title": data.pages[b.page].get("title", b.page)} for b in banks_in_order()]
+        return practice.exam_setup(data.practice_exam, list(data.domains.values()), pages, question_count())
+
+    @env.macro
+    def practice_exam():
+        return data.practice_exam
 
     @env.macro
     def question_count() -> int:

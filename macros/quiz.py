@@ -165,24 +165,32 @@ def _answer_key(bank: Bank) -> str:
     return f'<div class="quiz-key"><h3>Answer key</h3><ol>{items}</ol></div>'
 
 
-def quiz_data(banks: dict[str, Bank], catalog: Catalog, pages: dict[str, dict], domains: dict, from_page: str,
+def quiz_data(banks: list[Bank], catalog: Catalog, pages: dict[str, dict], domains: dict, exam, from_page: str,
               directory_urls: bool = True) -> Markup:
-    """Every question as JSON for the progress and practice-exam pages, links relative to `from_page`."""
-    questions = []
-    for bank in banks.values():
+    """Every question as JSON for the progress and practice-exam pages, links relative to `from_page`.
+
+    `banks` come in navigation order, so the progress page lists pages as the sidebar does."""
+    questions, page_list = [], []
+    for bank in banks:
         title = pages[bank.page].get("title", bank.page)
+        page_list.append({"page": bank.page, "title": title, "domain": pages[bank.page].get("domain"),
+                          "href": href(bank.page, from_page, "quiz", directory_urls)})
         for q in bank.questions:
             source = resolve_source(q, catalog, pages, bank.file)
             questions.append({
                 "id": q.id, "domain": q.domain, "page": bank.page, "pageTitle": title,
-                "pageHref": href(bank.page, from_page, "quiz", directory_urls), "type": q.type, "prompt": q.prompt,
-                "choices": q.choices, "answer": sorted(q.answer), "explanation": q.explanation,
+                "questionHref": href(bank.page, from_page, f"q-{q.id}", directory_urls), "type": q.type,
+                "prompt": q.prompt, "choices": q.choices, "answer": sorted(q.answer), "explanation": q.explanation,
                 "whyWrong": {str(k): v for k, v in q.why_wrong.items()},
                 "sourceHref": href(source.page, from_page, source.anchor, directory_urls), "sourceLabel": source.label,
             })
-    payload = {"questions": questions,
-               "domains": [{"id": d.id, "number": d.number, "name": d.name, "weight": d.weight} for d in domains.values()]}
+    payload = {"questions": questions, "pages": page_list,
+               "domains": [{"id": d.id, "number": d.number, "name": d.name, "weight": d.weight} for d in domains.values()],
+               "exam": {"code": exam.code, "name": exam.name, "questions": exam.questions, "minutes": exam.minutes,
+                        "passing": exam.passing, "scaleMin": exam.scale_min, "scaleMax": exam.scale_max},
+               "examHref": href("practice/exam.md", from_page, None, directory_urls)}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    # JSON inside <script>: stop '</script>' and '<!--' in data from ending or confusing the element.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/json" id="quiz-data">{text}</script>')
+    # An attribute, not <script type="application/json">: Material's instant navigation re-inserts the scripts
+    # of a new page as JavaScript (a JSON script then throws and the page never sets up), and attributes stay
+    # out of the search index.
+    return Markup(f'<div id="quiz-data" hidden data-json="{escape(text)}"></div>')

@@ -10,6 +10,7 @@ from .compare import Comparisons, load_comparisons
 from .corrections import Correction, load_corrections
 from .domains import Domain, load_domains
 from .errors import DataError
+from .exams import Exam, load_exams
 from .glossary import load_glossary
 from .pages import page_index
 from .quiz import Bank, load_banks
@@ -26,6 +27,7 @@ class SiteData:
     pages: dict[str, dict]
     banks: dict[str, Bank]
     sheets: dict[str, Sheet]
+    exams: dict[str, Exam]
     # Filled while pages render, checked after the build:
     rendered_sections: dict[str, str] = field(default_factory=dict)
     rendered_corrections: dict[str, str] = field(default_factory=dict)
@@ -37,6 +39,11 @@ class SiteData:
 
     def corrections_in(self, domain_id: str) -> list[Correction]:
         return [c for c in self.corrections.values() if self.pages.get(c.page, {}).get("domain") == domain_id]
+
+    @property
+    def practice_exam(self) -> Exam:
+        """The exam whose format the practice exam follows."""
+        return next(iter(self.exams.values()))
 
     def bank_for(self, page: str) -> Bank | None:
         return next((b for b in self.banks.values() if b.page == page), None)
@@ -79,7 +86,8 @@ def load_site(root: Path) -> SiteData:
             if getattr(item, field) not in pages:
                 raise DataError(file, item.id, field, f"page '{getattr(item, field)}' does not exist under docs/")
     banks = load_banks(root, catalog, set(domains), pages)
-    return SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets)
+    return SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets,
+                    load_exams(root))
 
 
 def _view_arg(placement) -> str:

@@ -39,7 +39,7 @@ def test_right_and_wrong_answers_get_feedback_and_explanation(page, base_url):
     second.locator(".quiz-check").click()
     assert second.locator(".quiz-feedback").inner_text().startswith("Not quite: the answer is")
     assert second.locator(".quiz-choice.is-wrong").count() == 1
-    assert "1 of 6 right (2 answered)" in page.locator(".quiz-score").inner_text()
+    assert "1 of 6 right (2 answered, 1 right first time)" in page.locator(".quiz-score").inner_text()
 
 
 def test_checking_without_an_answer_asks_for_one(page, base_url):
@@ -73,12 +73,13 @@ def test_progress_survives_reload_and_shows_on_the_progress_page(page, base_url)
     assert again.locator(".quiz-feedback").inner_text() == "Correct."
     assert again.locator("input:checked").count() == 1
     _open(page, base_url + "practice/progress/", ".quiz-progress[data-ready]")
-    row = page.locator(".quiz-progress tr", has_text="Streaming with Kinesis")
-    assert row.locator("td").nth(1).inner_text() == "1" and row.locator("td").nth(2).inner_text() == "1"
+    row = page.locator(".progress-pages tr", has_text="Streaming with Kinesis")
+    assert row.locator("td").nth(2).inner_text() == "1"  # answered
+    assert row.locator("td").nth(3).inner_text() == "1 (100%)"  # right first time
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Reset my progress").click()
-    row = page.locator(".quiz-progress tr", has_text="Streaming with Kinesis")
-    assert row.locator("td").nth(1).inner_text() == "0"
+    row = page.locator(".progress-pages tr", has_text="Streaming with Kinesis")
+    assert row.locator("td").nth(2).inner_text() == "0"
 
 
 def test_storage_errors_do_not_break_the_quiz(browser, base_url):
@@ -94,36 +95,6 @@ def test_storage_errors_do_not_break_the_quiz(browser, base_url):
     assert question.locator(".quiz-feedback").inner_text() == "Correct."
     assert not [e for e in errors if "quiz.js" in e]
     context.close()
-
-
-def test_full_practice_exam_with_review(page, base_url):
-    _open(page, base_url + "practice/exam/", ".exam[data-ready]")
-    page.locator(".exam-size").select_option("15")
-    page.locator(".exam-start").click()
-    assert "Question 1 of 15" in page.locator(".exam-counter").inner_text()
-    assert page.locator(".exam-clock").inner_text().endswith("left")
-    page.locator(".exam-flag input").check()
-    for i in range(15):
-        page.locator(".exam-card .quiz-choice input").first.check()
-        if i < 14:
-            page.get_by_role("button", name="Next").click()
-    assert page.locator(".exam-dot.is-answered").count() == 15
-    assert page.locator(".exam-dot.is-flagged").count() == 1
-    page.get_by_role("button", name="Submit exam").click()
-    result = page.locator(".exam-result").inner_text()
-    assert result.startswith("Your score:") and "of 15" in result
-    assert page.locator(".exam-review > li").count() == 15
-    assert page.locator(".exam-review a").count() == 15
-    assert page.locator(".exam-stage table tbody tr").count() >= 3  # score per domain
-    page.get_by_role("button", name="New practice exam").click()
-    assert "of 15" in page.locator(".exam-attempts").inner_text()  # past attempt listed
-
-
-def test_exam_draws_by_domain_weight(page, base_url):
-    _open(page, base_url + "practice/exam/", ".exam[data-ready]")
-    page.locator(".exam-start").click()  # default: 65 questions
-    assert "of 65" in page.locator(".exam-counter").inner_text()
-    assert page.locator(".exam-dot").count() == 65
 
 
 def test_answers_are_readable_without_javascript(browser, base_url):

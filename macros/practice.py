@@ -1,0 +1,28 @@
+"""The practice pages: the exam set-up form (a Jinja template) and the banks in navigation order."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .quiz import Bank
+
+MIN_SIZE = 5  # the smallest practice set the form offers (exam.js reads the bounds from the form)
+
+_templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                         autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                         keep_trailing_newline=True)
+
+
+def banks_in_nav_order(banks: dict[str, Bank], order: list[str]) -> list[Bank]:
+    """Banks in the order the navigation lists their pages (pages missing from the nav last)."""
+    rank = {page: i for i, page in enumerate(order)}
+    return sorted(banks.values(), key=lambda b: (rank.get(b.page, len(rank)), b.page))
+
+
+def exam_setup(exam, domains: list, pages: list[dict], total: int) -> str:
+    """The set-up form of the practice exam: mode, question set (all, missed, unseen, a domain, a page), size."""
+    html = _templates.get_template("exam_setup.html").render(
+        exam=exam, domains=domains, pages=pages, total=total, min_size=min(MIN_SIZE, total))
+    # No blank lines: Markdown would end the raw HTML block there.
+    return "\n".join(line for line in html.splitlines() if line.strip())

@@ -1,0 +1,147 @@
+/* The review of a finished practice exam: score, per-domain split, and every question with its choices in the
+   order the learner saw them, why each wrong choice is wrong, and a filter (all / wrong / flagged / unanswered). */
+(function () {
+  "use strict";
+  var S = window.AwsmlStudy, el = S.el, LETTERS = S.LETTERS;
+  var MODES = { timed: "Timed exam", untimed: "Untimed exam", practice: "Practice mode" };
+
+  /* right | wrong | unanswered for question i of an attempt. */
+  function outcome(attempt, i, q) {
+    var chosen = attempt.chosen[i] || [];
+    if (!chosen.length || (q && chosen.length !== q.answer.length)) return chosen.length ? "wrong" : "unanswered";
+    return q && S.sameSet(chosen, q.answer) ? "right" : "wrong";
+  }
+
+  function scoreLine(a) { return a.right + " of " + a.n + " (" + S.pct(a.right, a.n) + "%)"; }
+
+  function domainSplit(attempt, domains) {
+    return domains.filter(function (d) { return attempt.perDomain && attempt.perDomain[d.id]; }).map(function (d) {
+      var r = attempt.perDomain[d.id];
+      return { domain: d, right: r.r, n: r.n };
+    });
+  }
+
+  function render(stage, attempt, data, onNew) {
+    stage.textContent = "";
+    var box = stage.appendChild(el("section", { "class": "exam-results", id: "attempt-" + attempt.id, "aria-label": "Exam results" }));
+    var heading = box.appendChild(el("h2", { tabindex: "-1", "class": "exam-result" }, "Your score: " + scoreLine(attempt)));
+    if (attempt.timedOut) {
+      box.appendChild(el("p", { "class": "exam-timeout", role: "alert" },
+        "Time is up. The exam ended at 0:00 and was scored with the answers given by then."));
+    }
+    box.appendChild(el("p", { "class": "exam-meta" }, [MODES[attempt.mode] || "Exam", new Date(attempt.finished).toLocaleString(),
+      "took " + S.duration(attempt.spent || (attempt.finished - attempt.started)), (attempt.answered || 0) + " of " + attempt.n + " answered",
+      attempt.pool || ""].filter(Boolean).join(" · ")));
+    if (data.exam) {
+      box.appendChild(el("p", { "class": "exam-passmark" }, "For reference: " + data.exam.code + " reports a scaled score from " +
+        data.exam.scaleMin + " to " + data.exam.scaleMax.toLocaleString("en") + " and passes at " + data.exam.passing +
+        ". A scaled score is not a percentage, so this practice score does not convert into one; treat it as a guide to where you are weak."));
+    }
+    var split = domainSplit(attempt, data.domains);
+    if (split.length) {
+      var table = box.appendChild(el("table", { "class": "exam-split" })), head = el("tr"), body = el("tbody");
+      ["Domain", "Right", "Questions", "Score"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+      table.appendChild(el("thead")).appendChild(head); table.appendChild(body);
+      split.forEach(function (s) {
+        var tr = body.appendChild(el("tr"));
+        [s.domain.number + " · " + s.domain.name, s.right, s.n, S.pct(s.right, s.n) + "%"].forEach(function (v) { tr.appendChild(el("td", {}, String(v))); });
+      });
+    }
+    if (attempt.summaryOnly) {
+      box.appendChild(el("p", {}, "This attempt was saved by an earlier version of the site, which kept only the score."));
+    } else {
+      reviewList(box, attempt, data);
+    }
+    var again = box.appendChild(el("button", { type: "button", "class": "md-button md-button--primary exam-new" }, "New practice exam"));
+    again.addEventListener("click", onNew);
+    heading.focus();
+    return heading;
+  }
+
+  function reviewList(box, attempt, data) {
+    box.appendChild(el("h2", { id: "review" }, "Review"));
+    var counts = { all: attempt.qids.length, wrong: 0, flagged: 0, unanswered: 0 };
+    var states = attempt.qids.map(function (id, i) {
+      var o = outcome(attempt, i, data.byId[id]);
+      if (o !== "right") counts[o === "unanswered" ? "unanswered" : "wrong"]++;
+      if (attempt.flags[i]) counts.flagged++;
+      return o;
+    });
+    var filter = box.appendChild(el("fieldset", { "class": "exam-filter" }));
+    filter.appendChild(el("legend", {}, "Show"));
+    var list = el("ol", { "class": "exam-review" });
+    ["all", "wrong", "flagged", "unanswered"].forEach(function (key) {
+      var label = filter.appendChild(el("label", { "class": "exam-filter-option" }));
+      var input = label.appendChild(el("input", { type: "radio", name: "exam-filter", value: key, checked: key === "all" }));
+      label.appendChild(document.createTextNode(" " + key.charAt(0).toUpperCase() + key.slice(1) + " (" + counts[key] + ")"));
+      input.addEventListener("change", function () { applyFilter(list, key); });
+    });
+    var empty = box.appendChild(el("p", { "class": "exam-filter-empty", hidden: true, role: "status" }, "No questions match this filter."));
+    box.appendChild(list);
+    attempt.qids.forEach(function (id, i) { list.appendChild(item(attempt, i, data.byId[id], states[i])); });
+    list._empty = empty;
+  }
+
+  function applyFilter(list, key) {
+    var shown = 0;
+    S.each(list.children, function (li) {
+      var show = key === "all" || (key === "flagged" ? li.hasAttribute("data-flagged") : li.getAttribute("data-outcome") === key);
+      li.hidden = !show; if (show) shown++;
+    });
+    list._empty.hidden = shown > 0;
+  }
+
+  function item(attempt, i, q, state) {
+    var li = el("li", { "class": "is-" + state, "data-outcome": state, "data-flagged": attempt.flags[i] || null });
+    if (!q) {
+      li.appendChild(el("p", { "class": "exam-review-q" }, "This question is no longer on the site (" + attempt.qids[i] + ")."));
+      return li;
+    }
+    var tags = [{ right: "Right", wrong: "Wrong", unanswered: "Not answered" }[state]];
+    if (attempt.flags[i]) tags.push("flagged");
+    li.appendChild(el("p", { "class": "exam-review-status" }, tags.join(" · ")));
+    li.appendChild(el("p", { "class": "exam-review-q" }, q.prompt + (q.type === "multiple" ? " (Choose " + q.answer.length + ".)" : "")));
+    var chosen = attempt.chosen[i] || [], order = attempt.order[i] || S.range(q.choices.length);
+    var choices = li.appendChild(el("ul", { "class": "exam-review-choices" }));
+    order.forEach(function (v, pos) {
+      var keyed = q.answer.indexOf(v) >= 0, picked = chosen.indexOf(v) >= 0;
+      var c = choices.appendChild(el("li", { "class": (keyed ? "is-answer" : "") + (picked && !keyed ? " is-wrong" : "") }));
+      c.appendChild(el("span", { "class": "quiz-letter" }, LETTERS[pos] + "."));
+      c.appendChild(document.createTextNode(" "));
+      c.appendChild(el("span", { "class": "exam-review-text" }, q.choices[v]));
+      var marks = [];
+      if (picked) marks.push("your answer");
+      if (keyed) marks.push("correct answer");
+      if (marks.length) c.appendChild(el("strong", { "class": "exam-review-mark" }, " (" + marks.join(", ") + ")"));
+      if (!keyed && q.whyWrong[String(v)]) c.appendChild(el("span", { "class": "exam-review-why" }, "Why not: " + q.whyWrong[String(v)]));
+    });
+    li.appendChild(el("p", {}, q.explanation));
+    var more = li.appendChild(el("p"));
+    more.appendChild(document.createTextNode("Read more: "));
+    more.appendChild(el("a", { href: q.sourceHref }, q.sourceLabel));
+    return li;
+  }
+
+  /* Past attempts as a table; action(attempt) gives the element that reopens its review. */
+  function historyTable(list, domains, action) {
+    var table = el("table", { "class": "exam-history" }), head = el("tr"), body = el("tbody");
+    ["Date", "Mode", "Score", "Per domain", "Time", ""].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+    table.appendChild(el("thead")).appendChild(head); table.appendChild(body);
+    list.forEach(function (a) {
+      var tr = body.appendChild(el("tr"));
+      tr.appendChild(el("td", {}, new Date(a.finished).toLocaleString()));
+      tr.appendChild(el("td", {}, MODES[a.mode] || "Exam"));
+      tr.appendChild(el("td", {}, scoreLine(a)));
+      tr.appendChild(el("td", {}, domainSplit(a, domains).map(function (x) {
+        return "D" + x.domain.number + " " + x.right + "/" + x.n;
+      }).join(", ") || "—"));
+      tr.appendChild(el("td", {}, a.summaryOnly ? "—" : S.duration(a.spent || (a.finished - a.started))));
+      var cell = tr.appendChild(el("td"));
+      var open = cell.appendChild(action(a));
+      open.setAttribute("aria-label", "Review the attempt of " + new Date(a.finished).toLocaleString());
+    });
+    return table;
+  }
+
+  S.review = { render: render, historyTable: historyTable, outcome: outcome, scoreLine: scoreLine, domainSplit: domainSplit, MODES: MODES };
+})();

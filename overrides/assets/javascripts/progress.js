@@ -1,0 +1,211 @@
+/* My progress: first-try and current accuracy per domain and per page, questions to go over again, exam
+   history, export/import, persistent storage, and resets that say what they clear. */
+(function () {
+  "use strict";
+  var S = window.AwsmlStudy, el = S.el;
+
+  function tally(questions, answers) {
+    var t = { n: questions.length, a: 0, first: 0, now: 0 };
+    questions.forEach(function (q) {
+      var r = answers[q.id];
+      if (!r) return;
+      t.a++; if (r.first.ok) t.first++; if (r.last.ok) t.now++;
+    });
+    return t;
+  }
+
+  function bar(label, part, whole) {
+    var row = el("div", { "class": "progress-row" });
+    row.appendChild(el("span", { "class": "progress-label" }, label));
+    var track = row.appendChild(el("span", { "class": "progress-bar", "aria-hidden": "true" }));
+    track.appendChild(el("span", { "class": "progress-fill" })).style.width = S.pct(part, whole) + "%";
+    row.appendChild(el("span", { "class": "progress-figure" }, part + " of " + whole + (whole ? " (" + S.pct(part, whole) + "%)" : "")));
+    return row;
+  }
+
+  function bars(box, t) {
+    box.appendChild(bar("Answered", t.a, t.n));
+    box.appendChild(bar("Right first time", t.first, t.a));
+    box.appendChild(bar("Right now", t.now, t.a));
+  }
+
+  function render(root, data) {
+    var state = S.load(), answers = state.data.answers;
+    root.textContent = "";
+    storageStatus(root, state);
+    var overall = root.appendChild(el("section", { "class": "progress-overall", "aria-labelledby": "progress-overall" }));
+    overall.appendChild(el("h2", { id: "progress-overall" }, "Overall"));
+    bars(overall, tally(data.questions, answers));
+    overall.appendChild(el("p", { "class": "progress-help" }, "“Right first time” counts your first try at each question; " +
+      "“Right now” your latest, on pages and in practice exams. Percentages are of the questions you answered."));
+
+    data.domains.forEach(function (dom) {
+      var qs = data.questions.filter(function (q) { return q.domain === dom.id; });
+      if (!qs.length) return;
+      var sec = root.appendChild(el("section", { "class": "progress-domain", "aria-labelledby": "progress-" + dom.id }));
+      sec.appendChild(el("h2", { id: "progress-" + dom.id }, "Domain " + dom.number + " · " + dom.name));
+      bars(sec, tally(qs, answers));
+      var table = sec.appendChild(el("table", { "class": "progress-pages" })), head = el("tr"), body = el("tbody");
+      ["Page", "Questions", "Answered", "Right first time", "Right now", ""].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+      table.appendChild(el("thead")).appendChild(head); table.appendChild(body);
+      data.pages.filter(function (p) { return p.domain === dom.id; }).forEach(function (p) {
+        var pq = qs.filter(function (q) { return q.page === p.page; });
+        if (!pq.length) return;
+        var t = tally(pq, answers), tr = body.appendChild(el("tr"));
+        var cell = tr.appendChild(el("td"));
+        cell.appendChild(el("a", { href: p.href }, p.title));
+        [t.n, t.a, t.a ? t.first + " (" + S.pct(t.first, t.a) + "%)" : "—", t.a ? t.now + " (" + S.pct(t.now, t.a) + "%)" : "—"]
+          .forEach(function (v) { tr.appendChild(el("td", {}, String(v))); });
+        var act = tr.appendChild(el("td"));
+        if (t.a) {
+          var reset = act.appendChild(el("button", { type: "button", "class": "md-button progress-reset-page",
+            "aria-label": "Reset " + p.title }, "Reset"));
+          reset.addEventListener("click", function () {
+            if (!window.confirm("Forget your " + t.a + " answer(s) on “" + p.title + "”? Exam history stays.")) return;
+            S.update(function (d) { pq.forEach(function (q) { delete d.answers[q.id]; }); });
+            render(root, data);
+          });
+        }
+      });
+    });
+
+    missed(root, data, answers);
+    orphans(root, data, answers);
+    history(root, data, state.data.attempts);
+    transfer(root, data);
+    resetAll(root, data, state);
+    root.setAttribute("data-ready", "");
+  }
+
+  function storageStatus(root, state) {
+    var box = root.appendChild(el("div", { "class": "progress-storage" }));
+    var warning = S.notice(state);
+    if (warning) box.appendChild(el("p", { "class": "quiz-warning", role: "alert" }, warning));
+    if (state.status === "corrupt" || state.status === "newer") {
+      var keep = box.appendChild(el("button", { type: "button", "class": "md-button progress-download-raw" }, "Download the saved data as it is"));
+      keep.addEventListener("click", function () { S.download("awsml-study-unreadable.json", state.raw); });
+      if (state.status === "corrupt") {
+        var fresh = box.appendChild(el("button", { type: "button", "class": "md-button progress-afresh" }, "Start afresh (the old data is kept aside)"));
+        fresh.addEventListener("click", function () {
+          if (S.setAside()) render(root, root._data);
+          else box.appendChild(el("p", { role: "status" }, "The browser did not let the site set the old data aside."));
+        });
+      }
+    }
+    if (state.status === "unavailable") return;
+    var line = box.appendChild(el("p", { "class": "progress-persist", role: "status" }, "Your progress is saved in this browser only."));
+    S.persisted().then(function (yes) {
+      if (yes === null) { line.textContent = "Your progress is saved in this browser only; this browser cannot be asked to keep it for good, so export it now and then."; return; }
+      if (yes) { line.textContent = "Your progress is saved in this browser only, and the browser has agreed to keep it (persistent storage granted)."; return; }
+      line.textContent = "Your progress is saved in this browser only. Persistent storage was not granted, so the browser may delete it " +
+        "(Safari does after 7 days without a visit): export it now and then. ";
+      var ask = line.appendChild(el("button", { type: "button", "class": "md-button progress-persist-ask" }, "Ask the browser to keep it"));
+      ask.addEventListener("click", function () {
+        S.persist().then(function (granted) {
+          line.textContent = granted ? "Persistent storage granted: the browser will keep your progress." : "The browser declined to keep the data for good; export it now and then.";
+        });
+      });
+    });
+  }
+
+  function missed(root, data, answers) {
+    var wrong = data.questions.filter(function (q) { return answers[q.id] && !answers[q.id].last.ok; });
+    root.appendChild(el("h2", { id: "missed" }, "To go over again (" + wrong.length + ")"));
+    if (!wrong.length) { root.appendChild(el("p", {}, "No question is wrong on your latest try.")); return; }
+    root.appendChild(el("p", {}, "Questions whose latest answer was wrong. The practice exam can draw a set from exactly these."));
+    var list = root.appendChild(el("ul", { "class": "progress-missed" }));
+    wrong.forEach(function (q) {
+      var li = list.appendChild(el("li"));
+      li.appendChild(el("a", { href: q.questionHref }, q.prompt));
+      li.appendChild(document.createTextNode(" — " + q.pageTitle));
+    });
+  }
+
+  function orphans(root, data, answers) {
+    var gone = Object.keys(answers).filter(function (id) { return !data.byId[id]; });
+    if (!gone.length) return;
+    root.appendChild(el("p", { "class": "progress-orphans" }, gone.length + " saved answer(s) belong to questions no longer on the site; " +
+      "they are kept (and exported) but not counted: " + gone.join(", ") + "."));
+  }
+
+  function history(root, data, attempts) {
+    root.appendChild(el("h2", { id: "exam-history" }, "Practice exams (" + attempts.length + ")"));
+    if (!attempts.length) { root.appendChild(el("p", {}, "No practice exam yet.")); return; }
+    root.appendChild(S.review.historyTable(attempts, data.domains, function (a) {
+      return el("a", { href: data.examHref + "#attempt-" + a.id, "class": "exam-reopen" }, "Review");
+    }));
+  }
+
+  function transfer(root, data) {
+    root.appendChild(el("h2", { id: "move" }, "Move your progress"));
+    root.appendChild(el("p", {}, "Export everything (answers and exam history) to a file, and import it in another browser or after clearing this one."));
+    var box = root.appendChild(el("div", { "class": "progress-transfer" }));
+    var out = box.appendChild(el("button", { type: "button", "class": "md-button progress-export" }, "Export my progress"));
+    out.addEventListener("click", function () {
+      S.download("aws-ml-study-progress-" + new Date().toISOString().slice(0, 10) + ".json", S.exportText());
+    });
+    var form = box.appendChild(el("form", { "class": "progress-import" }));
+    var p = form.appendChild(el("p"));
+    p.appendChild(el("label", { "for": "progress-file" }, "Progress file "));
+    var file = p.appendChild(el("input", { type: "file", id: "progress-file", accept: "application/json,.json" }));
+    var how = form.appendChild(el("fieldset", { "class": "progress-how" }));
+    how.appendChild(el("legend", {}, "When importing"));
+    [["merge", "Merge with what is here (keeps the earliest first try and the latest try of each question)"],
+     ["replace", "Replace what is here"]].forEach(function (o, i) {
+      var label = how.appendChild(el("label"));
+      label.appendChild(el("input", { type: "radio", name: "progress-how", value: o[0], checked: i === 0 }));
+      label.appendChild(document.createTextNode(" " + o[1]));
+    });
+    form.appendChild(el("button", { type: "submit", "class": "md-button progress-import-go" }, "Import"));
+    var status = form.appendChild(el("p", { "class": "progress-import-status", role: "status", "aria-live": "polite" }));
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var chosen = file.files && file.files[0];
+      if (!chosen) { status.textContent = "Choose a file first."; return; }
+      var mode = form.querySelector("input[name=progress-how]:checked").value;
+      if (mode === "replace" && !window.confirm("Replace every answer and exam attempt saved here with the file's?")) return;
+      chosen.text().then(function (text) {
+        var result = S.importText(text, mode);
+        if (result.ok) { render(root, data); root.querySelector(".progress-import-status").textContent = result.message; }
+        else status.textContent = result.message;
+      });
+    });
+  }
+
+  function resetAll(root, data, state) {
+    root.appendChild(el("h2", { id: "reset" }, "Reset"));
+    var answers = Object.keys(state.data.answers).length, attempts = state.data.attempts.length, session = S.loadSession();
+    var form = root.appendChild(el("form", { "class": "progress-reset" }));
+    var fs = form.appendChild(el("fieldset"));
+    fs.appendChild(el("legend", {}, "Clear from this browser"));
+    var boxes = {};
+    [["answers", "Your answers to " + answers + " question(s), first and latest tries", answers],
+     ["attempts", attempts + " practice exam(s) and their reviews", attempts],
+     ["session", "The unfinished practice exam", session ? 1 : 0]].forEach(function (o) {
+      if (!o[2]) return;
+      var label = fs.appendChild(el("label"));
+      boxes[o[0]] = label.appendChild(el("input", { type: "checkbox", value: o[0], checked: true }));
+      label.appendChild(document.createTextNode(" " + o[1]));
+    });
+    if (!Object.keys(boxes).length) { fs.appendChild(el("p", {}, "Nothing is saved yet.")); return; }
+    form.appendChild(el("button", { type: "submit", "class": "md-button progress-reset-go" }, "Reset my progress"));
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var what = Object.keys(boxes).filter(function (k) { return boxes[k].checked; });
+      if (!what.length || !window.confirm("Clear " + what.map(function (k) { return { answers: "your answers", attempts: "the exam history", session: "the unfinished exam" }[k]; }).join(", ") + "? This cannot be undone; export first to keep a copy.")) return;
+      S.update(function (d) {
+        if (what.indexOf("answers") >= 0) d.answers = {};
+        if (what.indexOf("attempts") >= 0) d.attempts = [];
+      });
+      if (what.indexOf("session") >= 0) S.clearSession();
+      render(root, data);
+    });
+  }
+
+  S.onPage(function () {
+    var root = document.querySelector(".quiz-progress"), data = root && S.pageData();
+    if (!root || !data) return;
+    root._data = data;
+    render(root, data);
+  });
+})();

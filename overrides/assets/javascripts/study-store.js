@@ -1,0 +1,242 @@
+/* What a learner saves in this browser: answers, exam history and the running exam.
+   One versioned record under one key; older formats migrate, unreadable or newer ones are never overwritten.
+   Shared by quiz.js, exam.js and progress.js through window.AwsmlStudy. No framework, no dependencies. */
+(function () {
+  "use strict";
+  var SCHEMA = 2, APP = "awsml-study";
+  var KEY = "awsml-study", SESSION = "awsml-exam-session";
+  var V1_ANSWERS = "awsml-quiz-v1", V1_EXAMS = "awsml-exams-v1";  // the format before schema 2
+  var MAX_ATTEMPTS = 100;
+
+  /* ---------- tiny DOM helpers shared by the study scripts ---------- */
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false) node.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
+    });
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function sameSet(a, b) {
+    return a.length === b.length && a.every(function (x) { return b.indexOf(x) >= 0; });
+  }
+  function shuffle(list) {
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1)), t = list[i]; list[i] = list[j]; list[j] = t;
+    }
+    return list;
+  }
+  function range(n) { var out = []; for (var i = 0; i < n; i++) out.push(i); return out; }
+  function pct(part, whole) { return whole ? Math.round(100 * part / whole) : 0; }
+  function duration(ms) {
+    var minutes = Math.round(ms / 60000);
+    return minutes < 60 ? minutes + " min" : Math.floor(minutes / 60) + " h " + (minutes % 60) + " min";
+  }
+  function download(name, text) {
+    var link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: name });
+    document.body.appendChild(link); link.click(); link.remove();
+  }
+
+  /* ---------- raw storage that never throws ---------- */
+  function rawGet(key) { try { return window.localStorage.getItem(key); } catch (e) { return undefined; } }
+  function rawSet(key, text) { try { window.localStorage.setItem(key, text); return true; } catch (e) { return false; } }
+  function rawRemove(key) { try { window.localStorage.removeItem(key); } catch (e) { /* nothing to do */ } }
+  function available() {
+    if (!rawSet(KEY + "-probe", "1")) return false;
+    rawRemove(KEY + "-probe"); return true;
+  }
+
+  function empty() { return { schema: SCHEMA, answers: {}, attempts: [] }; }
+
+  /* ---------- shape checks (imported files and stored records go through the same ones) ---------- */
+  function isTry(t) { return t && typeof t === "object" && typeof t.ok === "boolean" && typeof t.t === "number"; }
+  function problem(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) return "it is not a JSON object";
+    if (typeof data.answers !== "object" || data.answers === null || Array.isArray(data.answers)) return "'answers' is missing";
+    if (!Array.isArray(data.attempts)) return "'attempts' is missing";
+    var bad = Object.keys(data.answers).filter(function (id) {
+      var a = data.answers[id];
+      return !a || !isTry(a.first) || !isTry(a.last) || (a.page !== undefined && !Array.isArray(a.page));
+    });
+    if (bad.length) return "the answer to '" + bad[0] + "' is malformed";
+    var badAttempt = data.attempts.filter(function (a) {
+      return !a || typeof a.id !== "string" || typeof a.finished !== "number" || typeof a.n !== "number" || typeof a.right !== "number";
+    });
+    if (badAttempt.length) return "an exam attempt is malformed";
+    return null;
+  }
+
+  /* Schema 1 (before this file): answers {qid: {c, ok, t}} under awsml-quiz-v1, and attempt summaries
+     {t, n, r} under awsml-exams-v1. Only the latest try was kept, so it stands for the first one too. */
+  function fromV1(answers, exams) {
+    var data = empty();
+    Object.keys(answers || {}).forEach(function (id) {
+      var a = answers[id];
+      if (!a || typeof a.ok !== "boolean") return;
+      var tried = { ok: a.ok, t: typeof a.t === "number" ? a.t : 0, m: "quiz" };
+      data.answers[id] = { first: tried, last: tried, page: Array.isArray(a.c) ? a.c : [] };
+    });
+    (Array.isArray(exams) ? exams : []).forEach(function (e, i) {
+      if (!e || typeof e.n !== "number" || typeof e.r !== "number") return;
+      data.attempts.push({ id: "v1-" + (e.t || i), started: e.t || 0, finished: e.t || 0, mode: "timed", n: e.n, right: e.r,
+                           summaryOnly: true, perDomain: {} });
+    });
+    return data;
+  }
+
+  function parse(text) { try { return JSON.parse(text); } catch (e) { return undefined; } }
+
+  /* Read the record. status: ok | empty | unavailable | corrupt | newer. Read-only unless ok or empty. */
+  function load() {
+    var text = rawGet(KEY);
+    if (text === undefined) return { status: "unavailable", data: empty() };
+    if (text === null) {
+      var v1a = rawGet(V1_ANSWERS), v1e = rawGet(V1_EXAMS);
+      if (v1a || v1e) {
+        var migrated = fromV1(parse(v1a || "{}"), parse(v1e || "[]"));
+        // Keep the old keys until the new record is safely written.
+        if (rawSet(KEY, JSON.stringify(migrated))) { rawRemove(V1_ANSWERS); rawRemove(V1_EXAMS); }
+        return { status: "ok", data: migrated, migrated: true };
+      }
+      return { status: "empty", data: empty() };
+    }
+    var data = parse(text);
+    if (data && typeof data.schema === "number" && data.schema > SCHEMA) return { status: "newer", data: empty(), raw: text };
+    if (data === undefined || problem(data)) return { status: "corrupt", data: empty(), raw: text };
+    return { status: "ok", data: data };
+  }
+
+  function writable(state) { return state.status === "ok" || state.status === "empty"; }
+
+  function save(data) {
+    data.schema = SCHEMA;
+    if (data.attempts.length > MAX_ATTEMPTS) data.attempts = data.attempts.slice(0, MAX_ATTEMPTS);
+    var ok = rawSet(KEY, JSON.stringify(data));
+    if (ok) askToPersist();
+    return ok;
+  }
+
+  /* Change the record through fn(data); refuses (returns false) when the stored record must not be overwritten. */
+  function update(fn) {
+    var state = load();
+    if (!writable(state)) return false;
+    fn(state.data);
+    return save(state.data);
+  }
+
+  /* mode: quiz (a page quiz), practice (exam page, feedback after each question) or exam. */
+  function recordAnswer(data, qid, chosen, ok, mode) {
+    var tried = { ok: ok, t: Date.now(), m: mode };
+    var a = data.answers[qid] || (data.answers[qid] = { first: tried, last: tried });
+    a.last = tried;
+    if (mode === "quiz") a.page = chosen.slice();
+  }
+
+  /* ---------- export and import ---------- */
+  function exportText() {
+    var state = load();
+    return JSON.stringify({ app: APP, schema: SCHEMA, exported: new Date().toISOString(),
+                            answers: state.data.answers, attempts: state.data.attempts }, null, 1);
+  }
+
+  /* Returns {ok, message}. Nothing changes unless ok. */
+  function importText(text, how) {
+    var file = parse(text);
+    if (file === undefined) return { ok: false, message: "That file is not valid JSON, so nothing was imported." };
+    if (!file || file.app !== APP) return { ok: false, message: "That file is not a progress file from this site, so nothing was imported." };
+    if (typeof file.schema !== "number" || file.schema > SCHEMA) {
+      return { ok: false, message: "That file was made by a newer version of this site (format " + file.schema + "), so nothing was imported. Reload the site and try again." };
+    }
+    var why = problem(file);
+    if (why) return { ok: false, message: "That file is damaged (" + why + "), so nothing was imported." };
+    var state = load();
+    if (!writable(state)) return { ok: false, message: "The progress saved in this browser cannot be read, so nothing was imported (see above)." };
+    var data = how === "replace" ? empty() : state.data;
+    merge(data, file);
+    if (!save(data)) return { ok: false, message: "This browser did not let the site save the import (storage disabled or full)." };
+    return { ok: true, message: "Imported " + Object.keys(file.answers).length + " answers and " + file.attempts.length +
+             " exam attempts (" + (how === "replace" ? "replacing" : "merged with") + " what was here)." };
+  }
+
+  /* Merge `other` into `data`: the earliest first try and the latest last try per question; attempts by id. */
+  function merge(data, other) {
+    Object.keys(other.answers).forEach(function (id) {
+      var mine = data.answers[id], theirs = other.answers[id];
+      if (!mine) { data.answers[id] = theirs; return; }
+      if (theirs.first.t < mine.first.t) mine.first = theirs.first;
+      if (theirs.last.t > mine.last.t) { mine.last = theirs.last; if (theirs.page) mine.page = theirs.page; }
+    });
+    var known = {};
+    data.attempts.forEach(function (a) { known[a.id] = true; });
+    other.attempts.forEach(function (a) { if (!known[a.id]) data.attempts.push(a); });
+    data.attempts.sort(function (a, b) { return b.finished - a.finished; });
+  }
+
+  /* ---------- the running exam, saved on every change ---------- */
+  function loadSession() {
+    var text = rawGet(SESSION);
+    if (!text) return null;
+    var s = parse(text);
+    if (!s || s.schema !== SCHEMA || !Array.isArray(s.qids) || !Array.isArray(s.chosen) || !Array.isArray(s.order)) return null;
+    return s;
+  }
+  function saveSession(s) { s.schema = SCHEMA; return rawSet(SESSION, JSON.stringify(s)); }
+  function clearSession() { rawRemove(SESSION); }
+
+  /* Keep the unreadable record under another key, so starting afresh loses nothing. */
+  function setAside() {
+    var text = rawGet(KEY);
+    if (text && !rawSet(KEY + "-unreadable-" + Date.now(), text)) return false;
+    rawRemove(KEY); return true;
+  }
+
+  /* ---------- persistent storage (Safari and others may clear unvisited sites' storage) ---------- */
+  var asked = false;
+  function askToPersist() {
+    if (asked || !navigator.storage || !navigator.storage.persist) return;
+    asked = true;
+    navigator.storage.persisted().then(function (yes) { if (!yes) return navigator.storage.persist(); }).catch(function () {});
+  }
+  function persisted() {
+    if (!navigator.storage || !navigator.storage.persisted) return Promise.resolve(null);
+    return navigator.storage.persisted().catch(function () { return null; });
+  }
+  function persist() {
+    if (!navigator.storage || !navigator.storage.persist) return Promise.resolve(null);
+    return navigator.storage.persist().catch(function () { return null; });
+  }
+
+  /* The questions and exam facts the build put on the progress and exam pages. */
+  function pageData() {
+    var node = document.getElementById("quiz-data");
+    if (!node) return null;
+    var data = JSON.parse(node.getAttribute("data-json"));
+    data.byId = {};
+    data.questions.forEach(function (q) { data.byId[q.id] = q; });
+    return data;
+  }
+
+  function notice(state) {
+    if (state.status === "unavailable") return "This browser does not let the site store data, so your answers are not kept.";
+    if (state.status === "corrupt") return "Your saved progress could not be read, so answers are not being saved. Open My progress to download it or start afresh.";
+    if (state.status === "newer") return "Your progress was saved by a newer version of this site; reload the page. Until then answers are not saved.";
+    return "";
+  }
+
+  // Material's instant navigation emits document$ on every page; plain loads fall back to DOMContentLoaded.
+  function onPage(fn) {
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(fn);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+
+  window.AwsmlStudy = {
+    SCHEMA: SCHEMA, LETTERS: "ABCDEFGH",
+    el: el, each: each, sameSet: sameSet, shuffle: shuffle, range: range, pct: pct, duration: duration, download: download,
+    available: available, load: load, writable: writable, save: save, update: update, recordAnswer: recordAnswer,
+    exportText: exportText, importText: importText, merge: merge, problem: problem, fromV1: fromV1,
+    loadSession: loadSession, saveSession: saveSession, clearSession: clearSession, setAside: setAside,
+    persisted: persisted, persist: persist, pageData: pageData, notice: notice, onPage: onPage
+  };
+})();
