@@ -39,9 +39,8 @@
     }
     var split = domainSplit(attempt, data.domains);
     if (split.length) {
-      var table = box.appendChild(el("table", { "class": "exam-split" })), head = el("tr"), body = el("tbody");
-      ["Domain", "Right", "Questions", "Score"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-      table.appendChild(el("thead")).appendChild(head); table.appendChild(body);
+      var splitTable = S.table("exam-split", ["Domain", "Right", "Questions", "Score"]), body = splitTable.body;
+      box.appendChild(splitTable.wrap);
       split.forEach(function (s) {
         var tr = body.appendChild(el("tr"));
         [s.domain.number + " · " + s.domain.name, s.right, s.n, S.pct(s.right, s.n) + "%"].forEach(function (v) { tr.appendChild(el("td", {}, String(v))); });
@@ -124,9 +123,7 @@
 
   /* Past attempts as a table; action(attempt) gives the element that reopens its review. */
   function historyTable(list, domains, action) {
-    var table = el("table", { "class": "exam-history" }), head = el("tr"), body = el("tbody");
-    ["Date", "Mode", "Score", "Per domain", "Time", ""].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-    table.appendChild(el("thead")).appendChild(head); table.appendChild(body);
+    var table = S.table("exam-history", ["Date", "Mode", "Score", "Per domain", "Time", "Review"]), body = table.body;
     list.forEach(function (a) {
       var tr = body.appendChild(el("tr"));
       tr.appendChild(el("td", {}, new Date(a.finished).toLocaleString()));
@@ -140,7 +137,7 @@
       var open = cell.appendChild(action(a));
       open.setAttribute("aria-label", "Review the attempt of " + new Date(a.finished).toLocaleString());
     });
-    return table;
+    return table.wrap;
   }
 
   S.review = { render: render, historyTable: historyTable, outcome: outcome, scoreLine: scoreLine, domainSplit: domainSplit, MODES: MODES };

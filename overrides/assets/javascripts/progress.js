@@ -45,9 +45,8 @@
       var sec = root.appendChild(el("section", { "class": "progress-domain", "aria-labelledby": "progress-" + dom.id }));
       sec.appendChild(el("h2", { id: "progress-" + dom.id }, "Domain " + dom.number + " · " + dom.name));
       bars(sec, tally(qs, answers));
-      var table = sec.appendChild(el("table", { "class": "progress-pages" })), head = el("tr"), body = el("tbody");
-      ["Page", "Questions", "Answered", "Right first time", "Right now", ""].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-      table.appendChild(el("thead")).appendChild(head); table.appendChild(body);
+      var table = S.table("progress-pages", ["Page", "Questions", "Answered", "Right first time", "Right now", "Reset"]), body = table.body;
+      sec.appendChild(table.wrap);
       data.pages.filter(function (p) { return p.domain === dom.id; }).forEach(function (p) {
         var pq = qs.filter(function (q) { return q.page === p.page; });
         if (!pq.length) return;

@@ -33,6 +33,13 @@
     var minutes = Math.round(ms / 60000);
     return minutes < 60 ? minutes + " min" : Math.floor(minutes / 60) + " h " + (minutes % 60) + " min";
   }
+  /* A plain table (so Material styles it) in a scrolling wrapper that carries the class; returns both. */
+  function table(className, headers) {
+    var wrap = el("div", { "class": "study-table " + className }), t = wrap.appendChild(el("table"));
+    var head = t.appendChild(el("thead")).appendChild(el("tr"));
+    headers.forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+    return { wrap: wrap, body: t.appendChild(el("tbody")) };
+  }
   function download(name, text) {
     var link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: name });
     document.body.appendChild(link); link.click(); link.remove();
@@ -233,7 +240,7 @@
 
   window.AwsmlStudy = {
     SCHEMA: SCHEMA, LETTERS: "ABCDEFGH",
-    el: el, each: each, sameSet: sameSet, shuffle: shuffle, range: range, pct: pct, duration: duration, download: download,
+    el: el, each: each, sameSet: sameSet, shuffle: shuffle, range: range, pct: pct, duration: duration, download: download, table: table,
     available: available, load: load, writable: writable, save: save, update: update, recordAnswer: recordAnswer,
     exportText: exportText, importText: importText, merge: merge, problem: problem, fromV1: fromV1,
     loadSession: loadSession, saveSession: saveSession, clearSession: clearSession, setAside: setAside,
