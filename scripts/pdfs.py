@@ -12,7 +12,7 @@ from pathlib import Path
 SHEETS = ["data-engineering", "eda", "modeling", "ml-operations", "exam-day"]
 BUDGET = {"exam-day": 8}  # pages; every other sheet: 2
 PAPER = {"A4": (210, 297), "Letter": (215.9, 279.4)}  # mm
-MARGIN_MM = (11, 10)  # left/right, top/bottom: keep in step with @page in overrides/assets/stylesheets/site.css
+MARGIN_MM = (11, 10)  # left/right, top/bottom: keep in step with @page in overrides/assets/stylesheets/print.css
 
 
 def budget(sheet: str) -> int:
