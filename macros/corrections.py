@@ -67,6 +67,7 @@ class Correction(BaseModel):
     topic: str = Field(min_length=3)
     notes_said: str = Field(min_length=3)
     correct: str = Field(min_length=3)
+    brief: str | None = None  # the cheat sheets' short form of `correct` (macros/cheatsheet.py checks it)
     sources: list[Source] = Field(min_length=1)
 
 

@@ -1,0 +1,1 @@
+/* Table scroll shadows, phone card view and the Compare picker. */
