@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import DataError
-from .loader import parse_folder
+from .loader import FieldError, parse_folder
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Status = Literal["current", "deprecated", "closed", "retired"]
@@ -60,6 +60,17 @@ class Entry(BaseModel):
                 raise ValueError("empty alias")
         if len({a.casefold() for a in value}) != len(value):
             raise ValueError("alias listed twice")
+        return value
+
+    @field_validator("keywords")
+    @classmethod
+    def _keywords_clean(cls, value: list[str]) -> list[str]:
+        keys = [normalise(k) for k in value]
+        if "" in keys:
+            raise FieldError("keywords", "empty keyword")
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        if twice:
+            raise FieldError("keywords", f"keyword listed twice: {', '.join(twice)}")
         return value
 
     @property
@@ -125,6 +136,10 @@ def _check_entry(name, entry: Entry, aliases, domains, docs_dir) -> None:
             other, other_file = aliases[key]
             raise DataError(name, entry.id, where, f"'{label}' is already a name or alias of '{other}' ({other_file})")
         aliases[key] = (entry.id, name)
+    own = {normalise(label) for label in entry.names}
+    for keyword in entry.keywords:
+        if normalise(keyword) in own:
+            raise DataError(name, entry.id, "keywords", f"keyword '{keyword}' is one of the entry's own names; names already weigh more")
 
 
 def normalise(label: str) -> str:

@@ -1,9 +1,20 @@
-"""Make service-name searches land on the service: tag each catalog section in Material's search index.
+"""Make searches land on the section that teaches what was typed, by post-processing Material's search index.
 
-Material's search (lunr) ranks by term frequency, so a page that mentions "Kinesis" often can outrank
-the section about the service, and an acronym that appears only in a fact card barely counts. Its index
-has a `tags` field boosted far above title and text; giving each catalog section the distinctive words of
-its name and aliases as tags puts that section first for them without replacing the search engine.
+Material's search (lunr) sums, per field, how often the typed words occur, times the field's boost, with no
+allowance for length (`b = 0`), and adds a trailing wildcard to every typed word. So a long page that mentions
+a word often, or a page that repeats the notes, outranks the section about it, and "text" reaches "Textract".
+This module, run after the build (macros/__init__.py `on_post_build`), gives the index four ranking levels:
+
+1. `names` (NAMES_BOOST): the words of a catalog entry's name and aliases, weighted by how people type them
+   (`name_words`); a name or alias lands on its entry's section.
+2. `keywords` (KEYWORDS_BOOST): the catalog's `keywords:` (what a learner types for the task or concept,
+   "speech to text" for Transcribe), each word once per entry.
+3. `title` (HEADING_BOOST): every section's heading, so "confusion matrix" finds the section of that name
+   rather than a page that mentions it ten times.
+4. `text` (1): the body.
+
+Pages that only repeat the notes are reduced to their title and first paragraph (`REPEATS`), and the glossary
+is kept but weighted down (`GLOSSARY_BOOST`), so they never outrank the notes that teach a concept.
 """
 from __future__ import annotations
 
@@ -14,6 +25,14 @@ from pathlib import Path
 from .catalog import Catalog
 from .errors import DataError
 from .urls import page_url
+
+NAMES_FIELD, KEYWORDS_FIELD = "names", "keywords"
+# Material's tag boost. Lunr adds a trailing wildcard to every typed word, and a rare word reached that way
+# ("text" -> "Textract") scores high, so keywords and headings have to be within a small factor of names to
+# win their concepts; names keep the lead through this factor and through repeating their words (name_words).
+NAMES_BOOST = 1e6
+KEYWORDS_BOOST = 0.9 * NAMES_BOOST
+HEADING_BOOST = KEYWORDS_BOOST / 2
 
 
 SHORT_NAME = 2  # words; names this short are what people type, so their words weigh more
@@ -55,25 +74,104 @@ def name_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
     return tags
 
 
-def tag_catalog_sections(index: dict, catalog: Catalog, directory_urls: bool = True) -> int:
-    """Give each catalog entry's section document its name words as tags; returns the count.
+def keyword_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
+    """The words of each entry's keywords that add something, each once (a keyword weighs by being there).
 
+    Left out: a word of the entry's own names (names already weigh more); a word that another of its words
+    extends ("forecast" next to "forecasting"), because the trailing wildcard reaches the longer word from
+    any query that reaches the shorter, so keeping both would count one typed word twice; and a word that
+    extends a word of another entry's name ("files" and File mode, "dataframes" and Data Pipeline): typing
+    that name would reach it, and a rare long word scores higher than the common name word it extends.
+    """
+    split = re.compile(separator)
+    def words(labels):
+        return {w.casefold(): w for label in labels for w in split.split(label) if w}
+    names = {entry.id: words(entry.names) for entry in catalog}
+    result = {}
+    for entry in catalog:
+        others = {w for other, ws in names.items() if other != entry.id for w in ws}
+        own = words(entry.keywords)
+        result[entry.id] = [w for k, w in own.items()
+                            if not any(name.startswith(k) for name in names[entry.id])
+                            and not any(o != k and o.startswith(k) for o in own)
+                            and not any(k != o and k.startswith(o) for o in others)]
+    return result
+
+
+def tag_catalog_sections(index: dict, catalog: Catalog, directory_urls: bool = True) -> int:
+    """Give each catalog entry's section its name words and keywords; returns the count.
+
+    The weighted name words go in a field that is searched but never shown: as `tags` they were shown on
+    result cards as chips, repeated ("k · k · means · means"). No document has tags now, so cards show no
+    chips; the aliases are still on the card, in the section's "Also known as" line.
     Page tags (the exam domain) are removed from the index: they are words of the tag field too, so
     "ML", "operations" or even "mode" (the wildcard reaches "Modeling") would lead to every page of a
     domain before the section asked for. The tag pages still list the pages by domain.
     """
+    fields = index["config"]["fields"]
+    fields[NAMES_FIELD] = {"boost": NAMES_BOOST}
+    fields[KEYWORDS_FIELD] = {"boost": KEYWORDS_BOOST}
     docs = {doc["location"]: doc for doc in index["docs"]}
     for doc in index["docs"]:
         doc.pop("tags", None)
-    tags = name_words(catalog, index["config"]["separator"])
+    separator = index["config"]["separator"]
+    names, keywords = name_words(catalog, separator), keyword_words(catalog, separator)
     for entry in catalog:
         location = f"{page_url(entry.page, directory_urls)}#{entry.id}"
         doc = docs.get(location)
         if doc is None:
             raise DataError("search/search_index.json", entry.id, "location",
                             f"no search document for section '{location}' (is the page or section excluded from search?)")
-        doc["tags"] = tags[entry.id]
+        doc[NAMES_FIELD] = names[entry.id]
+        if keywords[entry.id]:
+            doc[KEYWORDS_FIELD] = keywords[entry.id]
     return len(catalog)
+
+
+# Pages that repeat the notes: the cheat sheets, the tag index, the comparison hub and the corrections list.
+# Each correction is also shown, in full, in a correction() box inside the section it corrects, so it is
+# indexed there, next to the fact; one document per correction would only compete with that section, and
+# the whole list as one document (30,000 characters) matched most queries. Services A–Z is excluded by
+# its front matter. These pages keep one document, their title and first paragraph, so they are still
+# found by name ("cheat sheet", "corrections").
+REPEATS = ("cheatsheets/", "start/tags.md", "start/corrections.md", "compare.md")
+REPEAT_BOOST = 0.1
+# The glossary spells out every abbreviation: the one place a bare acronym is expanded, so it stays whole,
+# but weighted down, to come after every notes section that uses the term.
+GLOSSARY = "start/glossary.md"
+GLOSSARY_BOOST = 0.01
+
+
+def demote_repeats(index: dict, directory_urls: bool = True) -> int:
+    """Reduce the REPEATS pages to one short document and weigh down the glossary; returns documents dropped."""
+    def url(src):
+        return page_url(src, directory_urls) if src.endswith(".md") else src
+    repeats, glossary = tuple(url(src) for src in REPEATS), url(GLOSSARY)
+    kept = []
+    for doc in index["docs"]:
+        path, _, anchor = doc["location"].partition("#")
+        if path == glossary:
+            doc["boost"] = GLOSSARY_BOOST
+        elif path.startswith(repeats):
+            if anchor:
+                continue
+            doc["text"] = doc["text"][: doc["text"].find("</p>") + 4] if "</p>" in doc["text"] else ""
+            doc["boost"] = REPEAT_BOOST
+        kept.append(doc)
+    dropped = len(index["docs"]) - len(kept)
+    index["docs"] = kept
+    return dropped
+
+
+def weigh_headings(index: dict) -> None:
+    """Headings (the `title` field) weigh HEADING_BOOST, half a keyword, instead of Material's 1,000.
+
+    At 1,000 a heading is worth a thousand mentions in body text but nothing next to a name word at
+    1,000,000, so "class imbalance" found Image Classification ("class*" reaches a name) before the section
+    "Why imbalance hurts". Every section's heading is the author's own summary of it, so this applies to all
+    sections alike; a catalog section's heading is its name, which its names field already outweighs.
+    """
+    index["config"]["fields"]["title"] = {"boost": HEADING_BOOST}
 
 
 COMPOUND = re.compile(r"\b[A-Za-z0-9]+(?:[/_][A-Za-z0-9]+)+\b")
@@ -94,12 +192,45 @@ def index_word_parts(index: dict) -> None:
             doc[PARTS_FIELD] = " ".join(sorted(parts))
 
 
+# Lunr's English stop words (lunr.stopWordFilter), which the index already leaves out.
+STOP_WORDS = """a able about across after all almost also am among an and any are as at be because been but by can
+cannot could dear did do does either else ever every for from get got had has have he her hers him his how however
+i if in into is it its just least let like likely may me might most must my neither no nor not of off often on only
+or other our own rather said say says she should since so some than that the their them then there these they this
+tis to too twas us wants was we were what when where which while who whom why will with would yet you your""".split()
+WORD_EDGE = r'\s\-,;:!?()\[\]".'  # the characters the configured separator splits on
+
+
+def separate_stop_words(index: dict) -> None:
+    """Make the stop words separators, so a query drops them instead of searching them as prefixes.
+
+    Material adds a trailing wildcard to every typed word and lunr skips its stop-word filter for wildcard
+    terms, so "speech to text" also searched "to*" and found TorchServe, "detect faces in images" found
+    Inferentia. The same separator splits the pages when the index loads, where these words were dropped
+    anyway, so the index keeps the same terms; only queries change. A stop word counts only as a whole
+    word ("A/B", "A2I" and "it's" stay as they are), in any case.
+    """
+    words = "|".join("".join(f"[{c.upper()}{c}]" for c in w) for w in sorted(STOP_WORDS, key=len, reverse=True))
+    edge = f"[^{WORD_EDGE}]"
+    config = index["config"]
+    config["separator"] = f"{config['separator']}|(?<!{edge})(?:{words})(?!{edge})"
+
+
 def rewrite(site_dir: Path, catalog: Catalog, directory_urls: bool = True) -> int:
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return 0
     index = json.loads(path.read_text(encoding="utf-8"))
-    index_word_parts(index)
-    tagged = tag_catalog_sections(index, catalog, directory_urls)
+    process(index, catalog, directory_urls)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return tagged
+    return len(catalog)
+
+
+def process(index: dict, catalog: Catalog, directory_urls: bool = True) -> dict:
+    """All the rewriting, on the parsed index (scripts and tests call it on an index they hold)."""
+    demote_repeats(index, directory_urls)
+    index_word_parts(index)
+    weigh_headings(index)
+    tag_catalog_sections(index, catalog, directory_urls)
+    separate_stop_words(index)
+    return index

@@ -1,15 +1,20 @@
-"""Type every catalog name and alias into the site's real search box and record where the first result lands.
+"""Type searches into the site's real search box and record where the results land.
 
-Used by the browser test (tests/test_search.py) and by `make search-report`, which prints the hit rate,
-latency percentiles and the index size.
+Two sets: every catalog name and alias (its entry's section must come first), and the concept searches of
+data/search-queries.yml (what a learner types for a task or idea; the section that teaches it should come
+first, or at least in the first three results). Used by the browser tests (tests/test_search.py) and by
+`make search-report`, which prints both hit rates, latency percentiles and the index size.
 """
 from __future__ import annotations
 
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+QUERIES = "data/search-queries.yml"
 
 ARM = """() => {
   const list = document.querySelector('.md-search-result__list');
@@ -21,13 +26,13 @@ ARM = """() => {
   document.querySelector('input.md-search__input').addEventListener('keydown', () => { window.__t0 = performance.now(); }, {once: true});
 }"""
 
-FIRST_SECTION = """() => {
-  const item = document.querySelector('.md-search-result__item');
-  if (!item) return null;
+# Where each of the first n results leads: its best section (the first shown under the page title), or the
+# page itself when no section of it scored as high as the page.
+TOP_SECTIONS = """(n) => [...document.querySelectorAll('.md-search-result__item')].slice(0, n).map(item => {
   const links = [...item.querySelectorAll(':scope > a.md-search-result__link')];
   const section = links.find(a => new URL(a.href).hash) || links[0];
   return section ? section.href : null;
-}"""
+})"""
 
 
 @dataclass
@@ -36,17 +41,55 @@ class Probe:
     entry_id: str
     href: str | None
     latency_ms: float | None
+    top: list[str | None] = field(default_factory=list)
 
     @property
     def hit(self) -> bool:
         return bool(self.href) and self.href.endswith(f"#{self.entry_id}")
 
 
+@dataclass
+class ConceptProbe:
+    query: str
+    expect: set[str]  # locations as the index has them: "page/path/#anchor" or "page/path/"
+    top: list[str | None]
+    latency_ms: float | None
+
+    def rank(self) -> int | None:
+        """1-based position of the first expected result among the first three, or None."""
+        for i, href in enumerate(self.top, start=1):
+            if href and location(href) in self.expect:
+                return i
+        return None
+
+
+def location(href: str) -> str:
+    """An absolute result URL as an index location: path below the site root, plus #anchor if any."""
+    url = urlsplit(href)
+    path = url.path.lstrip("/")
+    return f"{path}#{url.fragment}" if url.fragment else path
+
+
 def queries(catalog) -> list[tuple[str, str]]:
     return [(label, entry.id) for entry in catalog for label in entry.names]
 
 
-def run(page, base_url: str, catalog) -> list[Probe]:
+def concept_queries(root: Path, directory_urls: bool = True) -> list[tuple[str, set[str]]]:
+    """data/search-queries.yml as (query, expected locations); targets are docs paths, "page.md#anchor"."""
+    from macros.loader import read_yaml
+    from macros.urls import page_url
+    rows = read_yaml(root / QUERIES, root) or []
+    result = []
+    for row in rows:
+        targets = set()
+        for target in row["expect"]:
+            page, _, anchor = target.partition("#")
+            targets.add(page_url(page, directory_urls) + (f"#{anchor}" if anchor else ""))
+        result.append((row["query"], targets))
+    return result
+
+
+def _open_search(page, base_url: str):
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
     box = page.locator("input.md-search__input")
@@ -54,20 +97,36 @@ def run(page, base_url: str, catalog) -> list[Probe]:
     box.fill("SageMake")  # Material searches on key events, not on fill(): finish with a key press
     page.keyboard.press("r")  # the first query also waits for the worker to load the index
     page.locator(".md-search-result__item").first.wait_for(timeout=20000)
+    return box
+
+
+def _type(page, box, query: str, n: int) -> tuple[list[str | None], float | None]:
+    """Type `query` as a learner does (the last key is a real key press) and read the first n results."""
+    box.fill(query[:-1])
+    page.wait_for_timeout(120)
+    page.evaluate(ARM)
+    page.keyboard.press(query[-1] if query[-1] != " " else "Space")
+    try:
+        page.wait_for_function("window.__lat !== null", timeout=5000)
+        page.wait_for_timeout(60)  # let the list finish rendering
+        latency = page.evaluate("window.__lat")
+    except Exception:
+        latency = None
+    return page.evaluate(TOP_SECTIONS, n), latency
+
+
+def run(page, base_url: str, catalog) -> list[Probe]:
+    box = _open_search(page, base_url)
     results = []
     for query, entry_id in queries(catalog):
-        box.fill(query[:-1])
-        page.wait_for_timeout(120)
-        page.evaluate(ARM)
-        page.keyboard.press(query[-1] if query[-1] != " " else "Space")
-        try:
-            page.wait_for_function("window.__lat !== null", timeout=5000)
-            page.wait_for_timeout(60)  # let the list finish rendering
-            latency = page.evaluate("window.__lat")
-        except Exception:
-            latency = None
-        results.append(Probe(query, entry_id, page.evaluate(FIRST_SECTION), latency))
+        top, latency = _type(page, box, query, 1)
+        results.append(Probe(query, entry_id, top[0] if top else None, latency, top))
     return results
+
+
+def run_concepts(page, base_url: str, concepts: list[tuple[str, set[str]]]) -> list[ConceptProbe]:
+    box = _open_search(page, base_url)
+    return [ConceptProbe(query, expect, *_type(page, box, query, 3)) for query, expect in concepts]
 
 
 def latency(results: list[Probe]) -> tuple[float, float, int]:
@@ -81,11 +140,28 @@ def latency(results: list[Probe]) -> tuple[float, float, int]:
 def summary(results: list[Probe], index_bytes: int) -> str:
     hits = sum(r.hit for r in results)
     median, p95, n = latency(results)
-    lines = [f"queries: {len(results)}  first-result hits: {hits} ({100 * hits / len(results):.1f}%)",
+    lines = [f"name queries: {len(results)}  first-result hits: {hits} ({100 * hits / len(results):.1f}%)",
              f"latency after last keystroke: median {median:.1f} ms, p95 {p95:.1f} ms (n={n})",
              f"search index: {index_bytes / 1024:.0f} KiB"]
     misses = [r for r in results if not r.hit]
     lines += [f"  miss: {r.query!r} (wanted #{r.entry_id}) -> {r.href}" for r in misses]
+    return "\n".join(lines)
+
+
+def concept_rates(results: list[ConceptProbe]) -> tuple[float, float]:
+    """Share of concept queries whose expected section is first, and within the first three."""
+    ranks = [r.rank() for r in results]
+    return sum(r == 1 for r in ranks) / len(ranks), sum(r is not None for r in ranks) / len(ranks)
+
+
+def concept_summary(results: list[ConceptProbe]) -> str:
+    top1, top3 = concept_rates(results)
+    lines = [f"concept queries: {len(results)}  top-1: {100 * top1:.1f}%  top-3: {100 * top3:.1f}%"]
+    for r in results:
+        rank = r.rank()
+        if rank != 1:
+            got = ", ".join(location(h) if h else "-" for h in r.top)
+            lines.append(f"  {'miss' if rank is None else f'#{rank}  '}: {r.query!r} -> {got}")
     return "\n".join(lines)
 
 
@@ -107,9 +183,12 @@ def main() -> int:
     catalog = load_catalog(root)
     with serve(out) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        results = run(browser.new_page(), url, catalog)
+        page = browser.new_page()
+        results = run(page, url, catalog)
+        concepts = run_concepts(page, url, concept_queries(root))
         browser.close()
     print(summary(results, (out / "search" / "search_index.json").stat().st_size))
+    print(concept_summary(concepts))
     return 0
 
 

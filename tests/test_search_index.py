@@ -1,23 +1,26 @@
-"""The search-index hook, on small hand-made catalogs (no build needed)."""
+"""The search-index hook, on small hand-made catalogs and indexes (no build needed)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 
-from macros.catalog import Catalog, Entry
+from macros.catalog import Catalog, Entry, load_catalog
 from macros.errors import DataError
-from macros.search_index import index_word_parts, name_words, tag_catalog_sections
+from macros.search_index import (HEADING_BOOST, demote_repeats, index_word_parts, keyword_words, name_words, separate_stop_words,
+                                 tag_catalog_sections)
 
 SEPARATOR = r'[\s\-,;:!?()\[\]"]+|\.(?!\d)'
 
 
 def _catalog(*specs) -> Catalog:
     entries = {}
-    for entry_id, name, aliases in specs:
+    for spec in specs:
+        entry_id, name, aliases, *keywords = spec
         entries[entry_id] = Entry(id=entry_id, name=name, aliases=aliases, kind="service", family="storage",
                                   domain="data-engineering", page="data-engineering/storage.md",
-                                  summary="A test entry for the search index.")
+                                  summary="A test entry for the search index.", keywords=keywords[0] if keywords else [])
     return Catalog(entries)
 
 
@@ -65,10 +68,71 @@ def test_a_word_joining_two_others_gets_no_extra_weight():
     assert counts["linearlearner"] == 1 and counts["linear"] == 2
 
 
-def test_page_tags_are_removed_and_catalog_sections_tagged():
-    index = {"config": {"separator": SEPARATOR, "fields": {}},
+def test_tags_are_removed_and_catalog_sections_get_names_and_keywords():
+    index = {"config": {"separator": SEPARATOR, "fields": {"tags": {"boost": 1e6}}},
              "docs": [{"location": "data-engineering/storage/", "title": "Storage", "text": "", "tags": ["Domain 1"]},
                       {"location": "data-engineering/storage/#s3", "title": "Amazon S3", "text": "", "tags": ["Domain 1"]}]}
-    tag_catalog_sections(index, _catalog(("s3", "Amazon S3", ["S3"])))
-    assert "tags" not in index["docs"][0]
-    assert "Domain 1" not in index["docs"][1]["tags"] and "S3" in index["docs"][1]["tags"]
+    tag_catalog_sections(index, _catalog(("s3", "Amazon S3", ["S3", "Simple Storage Service"], ["object storage", "data lake"])))
+    page, section = index["docs"]
+    assert "tags" not in page and "tags" not in section  # Material shows tags as chips on result cards
+    assert "S3" in section["names"] and {"object", "lake"} <= set(section["keywords"])
+    fields = index["config"]["fields"]
+    assert fields["names"]["boost"] > fields["keywords"]["boost"] > HEADING_BOOST > 1  # names, keywords, headings, text
+
+
+def test_keyword_words_count_once_and_never_repeat_a_name():
+    catalog = _catalog(("forecast", "Amazon Forecast", ["Forecast"], ["forecasting", "demand forecast", "forecast accuracy"]),
+                       ("file-mode", "File mode", []),
+                       ("fastfile", "FastFile mode", [], ["stream objects as files", "lazy loading", "fastfile input mode"]))
+    words = keyword_words(catalog, SEPARATOR)
+    assert Counter(w.casefold() for w in words["forecast"]) == Counter(["forecasting", "demand", "accuracy"])
+    assert "files" not in words["fastfile"]  # would pull the query "File mode" to FastFile
+    assert not {"fastfile", "mode"} & {w.casefold() for w in words["fastfile"]}  # its own name words
+    assert {"stream", "objects", "lazy", "loading"} <= set(words["fastfile"])
+
+
+def test_repeating_pages_keep_one_short_document_and_the_glossary_weighs_little():
+    corrections = "<p>The notes were wrong in places.</p>" + "<ul><li>a correction</li></ul>" * 500
+    index = {"config": {"separator": SEPARATOR, "fields": {}}, "docs": [
+        {"location": "cheatsheets/eda/", "title": "Cheat sheet: EDA", "text": "<p>Print this sheet</p>"},
+        {"location": "cheatsheets/eda/#eda-cues", "title": "Exam cues", "text": "<ul><li>SMOTE</li></ul>"},
+        {"location": "start/corrections/", "title": "Corrections to the notes", "text": corrections},
+        {"location": "start/glossary/", "title": "Glossary", "text": "AUC Area under the curve"},
+        {"location": "eda/feature-engineering/#mice", "title": "Missing values: MICE", "text": "<p>Impute</p>"}]}
+    demote_repeats(index)
+    docs = {d["location"]: d for d in index["docs"]}
+    assert "cheatsheets/eda/#eda-cues" not in docs
+    assert docs["start/corrections/"]["text"] == "<p>The notes were wrong in places.</p>"
+    assert docs["start/corrections/"]["boost"] < 1 and docs["cheatsheets/eda/"]["boost"] < 1
+    assert docs["start/glossary/"]["text"] == "AUC Area under the curve" and docs["start/glossary/"]["boost"] < 0.1
+    assert "boost" not in docs["eda/feature-engineering/#mice"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("speech to text", ["speech", "text"]),
+    ("detect faces in images", ["detect", "faces", "images"]),
+    ("The A/B test of an A2I loop", ["A/B", "test", "A2I", "loop"]),
+    ("Tokenize it's data, Andrea; INTO the lake", ["Tokenize", "it's", "data", "Andrea", "lake"]),
+])
+def test_stop_words_are_separators_only_as_whole_words(text, words):
+    index = {"config": {"separator": SEPARATOR}}
+    separate_stop_words(index)
+    assert [w for w in re.split(index["config"]["separator"], text) if w] == words
+
+
+@pytest.mark.parametrize("keywords, problem", [
+    ("['']", "empty keyword"),
+    ("[drift, Drift]", "listed twice"),
+    ("[drift, Model Monitor]", "own names"),
+])
+def test_bad_keyword_names_file_entry_and_field(tmp_path, keywords, problem):
+    folder = tmp_path / "data" / "catalog"
+    folder.mkdir(parents=True)
+    (folder / "ops.yml").write_text(
+        "- id: model-monitor\n  name: Amazon SageMaker Model Monitor\n  aliases: [Model Monitor]\n"
+        f"  keywords: {keywords}\n  kind: feature\n  family: tools\n  domain: modeling\n"
+        "  page: modeling/sagemaker-tools.md\n  summary: Watches deployed models for drift.\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_catalog(tmp_path)
+    assert (info.value.file, info.value.item, info.value.field) == ("data/catalog/ops.yml", "model-monitor", "keywords")
+    assert problem in info.value.problem
