@@ -6,6 +6,7 @@ domain sheets together at a smaller heading level.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -13,22 +14,30 @@ from markupsafe import escape
 from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog, anchor
-from .compare import Comparisons, Placement, cell, table_lines
-from .corrections import Correction
+from .compare import ConceptRow, Comparisons, Placement, cell, table_lines
+from .corrections import FOLDER as CORRECTIONS_FOLDER, Correction
 from .errors import DataError
 from .links import rel
 from .urls import page_url
-from .loader import check_unique, parse_items
+from .loader import check_unique, parse_folder, parse_items
 
 FILE = "data/cheatsheets.yml"
 PDF_DIR = "pdf"  # where `make pdf` writes one PDF per sheet; copied into the site when present
 EXAM_DAY = "exam-day"
+ROOT = Path(__file__).resolve().parent.parent
+# A sheet line shows an item's full text when it fits, else the item's `brief:` (which must fit): never a cut.
+SERVICE_LIMIT = 90   # characters of a catalog summary on a service line
+FIX_LIMIT = 110      # characters of a correction's `correct` text
+BOLD_LINK = re.compile(r"\[\*\*(.+?)\*\*\]\(")
 
 
 class SheetTable(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     table: str
     columns: list[str] = Field(min_length=1, max_length=4)
+    title: str | None = None  # when one table is condensed twice with different columns
+    exam_day: bool = True  # also on the exam-day sheet
+    as_list: bool = False  # a one-column table as "row: value" lines in columns, denser than a table
 
 
 class Sheet(BaseModel):
@@ -38,6 +47,7 @@ class Sheet(BaseModel):
     page: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
     cue_attributes: list[str] = Field(min_length=1)
     tables: list[SheetTable] = []
+    exam_day_services: bool = False  # the exam-day sheet leaves out the one-line service list unless set
 
 
 def load_sheets(root: Path, domains: set[str], comparisons: Comparisons) -> dict[str, Sheet]:
@@ -49,10 +59,14 @@ def load_sheets(root: Path, domains: set[str], comparisons: Comparisons) -> dict
         for key in sheet.cue_attributes:
             if key not in comparisons.attributes:
                 raise DataError(FILE, sheet.id, "cue_attributes", f"unknown attribute '{key}'")
+        if len({(t.table, t.title) for t in sheet.tables}) < len(sheet.tables):
+            raise DataError(FILE, sheet.id, "tables", "a table condensed twice needs a different `title` each time")
         for item in sheet.tables:
             table = comparisons.tables.get(item.table)
             if table is None:
                 raise DataError(FILE, sheet.id, "tables", f"unknown comparison table '{item.table}'")
+            if item.as_list and len(item.columns) != 1:
+                raise DataError(FILE, sheet.id, "tables.as_list", f"table '{item.table}': as_list needs exactly one column")
             for key in item.columns:
                 if key not in table.columns:
                     raise DataError(FILE, sheet.id, "tables.columns", f"table '{item.table}' has no column '{key}'")
@@ -61,60 +75,103 @@ def load_sheets(root: Path, domains: set[str], comparisons: Comparisons) -> dict
 
 def render_sheet(sheet: Sheet, domain, catalog: Catalog, comparisons: Comparisons,
                  corrections: list[Correction], from_page: str, level: int = 2) -> str:
-    """Markdown for one domain's sheet; `corrections` are those on the domain's pages."""
+    """Markdown for one domain's sheet; `corrections` are those on the domain's pages.
+
+    At heading level 3 the sheet is a part of the exam-day sheet (macros/__init__.py), which keeps to its
+    page and DOM budgets by leaving out the service list and the tables marked `exam_day: false`.
+    """
     h = "#" * level
+    exam_day = level > 2
+    tables = [t for t in sheet.tables if t.exam_day or not exam_day]
     out = [f'<div class="cheatsheet" markdown>', ""]
     out += [f"{h} Exam cues {{ #{sheet.id}-cues }}", "",
             *_cues(sheet, domain.id, catalog, comparisons, from_page), ""]
-    for item in sheet.tables:
-        out += _condensed_table(item, comparisons, catalog, from_page, h)
+    for item in tables:
+        out += _condensed_table(item, sheet, comparisons, catalog, from_page, h)
     in_tables = {row for item in sheet.tables for row in comparisons.tables[item.table].rows if isinstance(row, str)}
-    out += [f"{h} Every other service in one line {{ #{sheet.id}-services }}", "", '<div class="cs-columns" markdown>', ""]
-    listed = (e for e in catalog if e.domain == domain.id and e.id not in in_tables)
-    for entry in sorted(listed, key=lambda e: e.name.casefold()):
-        aka = f" ({escape(entry.aliases[0])})" if entry.aliases else ""
-        status = "" if entry.status == "current" else f" **[{escape(entry.status_label)}{' ' + entry.status_date if entry.status_date else ''}]**"
-        out.append(f"- [**{escape(entry.name)}**]({rel(entry.page, from_page, anchor(entry))}){aka}{status}: {escape(brief(entry.summary, 60))}")
-    out += ["", "</div>", ""]
+    listed = sorted((e for e in catalog if e.domain == domain.id and e.id not in in_tables), key=lambda e: e.name.casefold())
+    if listed and (sheet.exam_day_services or not exam_day):
+        out += [f"{h} Every other service in one line {{ #{sheet.id}-services }}", "", '<div class="cs-columns" markdown>', ""]
+        for entry in listed:
+            aka = f" ({escape(entry.aliases[0])})" if entry.aliases else ""
+            status = "" if entry.status == "current" else f" **[{escape(entry.status_label)}{' ' + entry.status_date if entry.status_date else ''}]**"
+            text = sheet_text(entry.summary, entry.brief, SERVICE_LIMIT, catalog.files.get(entry.id, "data/catalog"), entry.id)
+            out.append(f"- [{escape(entry.name)}]({rel(entry.page, from_page, anchor(entry))}){aka}{status}: {escape(text)}")
+        out += ["", "</div>", ""]
     if corrections:
         out += [f"{h} Corrections to remember {{ #{sheet.id}-fixes }}", "", '<div class="cs-columns" markdown>', ""]
-        out += [f"- **{escape(c.topic)}:** {escape(brief(c.correct, 75))}" for c in corrections]
+        out += [f"- **{escape(c.topic)}:** {escape(sheet_text(c.correct, c.brief, FIX_LIMIT, None, c.id))}"
+                for c in corrections]
         out += ["", "</div>", ""]
     out += ["</div>", ""]
     return "\n".join(out)
 
 
-def brief(text: str, limit: int = 90) -> str:
-    """The first clause of a sentence, cut at a word boundary: cheat sheets have room for one line."""
-    cuts = [i for i in (text.find(". "), text.find("; "), text.find(" — ")) if i > 0]
-    short = text[: min(cuts)] if cuts else text.rstrip(".")
-    if len(short) > limit:
-        short = short[: short.rfind(" ", 0, limit)] + "…"
-    return short
+def sheet_text(full: str, brief: str | None, limit: int, file: str | None, item_id: str) -> str:
+    """The text a sheet line shows: `full` when it fits `limit`, else the item's `brief` (which must fit).
+
+    `file` None means a correction, whose data file is looked up only when there is something to report.
+    """
+    problem = None
+    if brief is not None and len(brief.strip()) > limit:
+        problem = f"{len(brief.strip())} characters; a cheat sheet line holds at most {limit}"
+    elif brief is not None and not brief.strip():
+        problem = "must not be empty"
+    elif len(full) > limit and brief is None:
+        problem = (f"the text is {len(full)} characters, too long for a cheat sheet line (at most {limit}): "
+                   f"add a `brief:` of at most {limit} characters, a complete sentence or clause")
+    if problem:
+        raise DataError(file or correction_file(item_id), item_id, "brief", problem)
+    return full if len(full) <= limit else brief.strip()
+
+
+def correction_file(item_id: str, root: Path = ROOT) -> str:
+    """The data file of a correction (corrections do not keep it; only needed for an error message)."""
+    return next((name for name, c in parse_folder(root, CORRECTIONS_FOLDER, Correction) if c.id == item_id),
+                CORRECTIONS_FOLDER)
 
 
 def _cues(sheet: Sheet, domain_id: str, catalog: Catalog, comparisons: Comparisons, from_page: str) -> list[str]:
-    lines = []
+    """"Need X → choose Y" from the domain's entries, then from the concept rows of the sheet's tables."""
+    found = []  # (value, name, page, anchor)
     for entry in catalog:
-        if entry.domain != domain_id:
-            continue
-        for key in sheet.cue_attributes:
-            value = comparisons.facts.get(entry.id, {}).get(key)
-            if value and value.strip() != "n/a":
-                lines.append(f"- *{cell(value, catalog, from_page)}* → [**{escape(entry.name)}**]({rel(entry.page, from_page, anchor(entry))})")
-                break
+        if entry.domain == domain_id:
+            found.append((comparisons.facts.get(entry.id, {}), entry.name, entry.page, anchor(entry)))
+    seen = set()
+    for item in sheet.tables:
+        for row in comparisons.tables[item.table].rows:
+            if isinstance(row, ConceptRow) and row.concept not in seen:
+                seen.add(row.concept)
+                found.append((row.values, row.label, row.page, row.anchor))
+    lines = []
+    for values, name, page, where in found:
+        value = next((values[k] for k in sheet.cue_attributes if values.get(k, "").strip() not in ("", "n/a")), None)
+        if value:
+            lines.append(f"- {cell(value, catalog, from_page)} → [{escape(name)}]({rel(page, from_page, where)})")
     return lines
 
 
-def _condensed_table(item: SheetTable, comparisons: Comparisons, catalog: Catalog, from_page: str, h: str) -> list[str]:
+def _condensed_table(item: SheetTable, sheet: Sheet, comparisons: Comparisons, catalog: Catalog, from_page: str,
+                     h: str) -> list[str]:
     table = comparisons.tables[item.table]
     where = Placement(table, None)
-    out = [f"{h} {escape(table.title)} {{ #cs-{table.id} }}", "", '<div class="compare-table cs-table" markdown>', "",
-           *table_lines(table, item.columns, comparisons, catalog, from_page)]
+    same = [t for t in sheet.tables if t.table == item.table]
+    slug = f"cs-{table.id}" + (f"-{same.index(item) + 1}" if len(same) > 1 else "")
+    title = item.title or table.title
+    lines = [_unbolded(line) for line in table_lines(table, item.columns, comparisons, catalog, from_page)]
+    if item.as_list:  # "| head | value |" rows (cells escape "|") as "- head: value"
+        body = [f"- {head}: {value}" for head, value in (line.strip("| ").split(" | ") for line in lines[2:])]
+        out = [f"{h} {escape(title)} {{ #{slug} }}", "", f'<div class="cs-columns cs-list" markdown>', "", *body]
+    else:
+        out = [f"{h} {escape(title)} {{ #{slug} }}", "", '<div class="compare-table cs-table" markdown>', "", *lines]
     out += ["", "</div>", "", f"Full table: [{escape(table.title)}]({rel(where.page, from_page, where.anchor)})",
             "{ .cs-more .print-hide }", ""]
     return out
 
+
+def _unbolded(line: str) -> str:
+    """Row-head links without their <strong>: print.css bolds them, which saves a DOM node per row."""
+    return BOLD_LINK.sub(r"[\1](", line)
 
 
 def tools(sheet_id: str, has_pdf: bool, from_page: str, directory_urls: bool = True) -> str:
@@ -135,7 +192,7 @@ def sheet_list(sheets: dict[str, Sheet], domains: dict, from_page: str) -> str:
     for sheet in sheets.values():
         d = domains[sheet.domain]
         lines.append(f"- [Domain {d.number}: {escape(d.name)}]({rel(sheet.page, from_page)}) — at most 2 pages")
-    lines.append(f"- [Exam day: all four domains](exam-day.md) — at most 8 pages")
+    lines.append(f"- [Exam day: all four domains](exam-day.md) — at most 6 pages")
     return "\n".join(lines) + "\n"
 
 

@@ -10,7 +10,8 @@ import tempfile
 from pathlib import Path
 
 SHEETS = ["data-engineering", "eda", "modeling", "ml-operations", "exam-day"]
-BUDGET = {"exam-day": 8}  # pages; every other sheet: 2
+BUDGET = {"exam-day": 6}  # pages; every other sheet: 2
+MIN_LAST_PAGE_FILL = 0.5  # a domain sheet's last page is at least half full
 PAPER = {"A4": (210, 297), "Letter": (215.9, 279.4)}  # mm
 MARGIN_MM = (11, 10)  # left/right, top/bottom: keep in step with @page in overrides/assets/stylesheets/print.css
 
@@ -32,6 +33,27 @@ def sheet_pdf(page, base_url: str, sheet: str, paper: str = "A4") -> bytes:
 def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
     return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def last_page_fill(pdf: bytes) -> float:
+    """How far down the printable area of the last page its text reaches (0 = empty, 1 = full)."""
+    from pypdf import PdfReader
+    last = PdfReader(io.BytesIO(pdf)).pages[-1]
+    height = float(last.mediabox.height)
+    margin = MARGIN_MM[1] / 25.4 * 72
+    lowest = [height]
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            lowest[0] = min(lowest[0], cm[5] + tm[5] * cm[3])  # baseline in page space (points, from the bottom)
+
+    last.extract_text(visitor_text=visit)
+    return round((height - margin - lowest[0]) / (height - 2 * margin), 2)
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    from pypdf import PdfReader
+    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def main() -> int:
@@ -57,7 +79,8 @@ def main() -> int:
         for sheet in SHEETS:
             pdf = sheet_pdf(page, url, sheet)
             (out_dir / f"{sheet}.pdf").write_bytes(pdf)
-            print(f"pdf/{sheet}.pdf: {page_count(pdf)} A4 pages (budget {budget(sheet)})")
+            print(f"pdf/{sheet}.pdf: {page_count(pdf)} A4 pages (budget {budget(sheet)}), "
+                  f"last page {last_page_fill(pdf):.0%} full")
         browser.close()
     print("Run `make build` (or `make serve`) again to publish the PDFs with download links.")
     return 0
