@@ -8,23 +8,32 @@ Cell text may name other entries as [[id]] or [[id|text]]; those become links to
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import escape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog, Entry, anchor
 from .errors import DataError
 from .links import rel
 from .loader import read_yaml, validate
+from .urls import href
 
 FACTS_FOLDER = "data/facts"
 COMPARISONS_FOLDER = "data/comparisons"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
+LONG_WORD = re.compile(r"\S{21,}")  # a word of more than 20 characters
+IDENTIFIER_BREAK = re.compile(r"(?<=_)|(?<=[a-z])(?=[A-Z])")
 NOT_APPLICABLE = "n/a"
+PICK_MOST = 4  # the Compare picker shows 2 to this many entries side by side
+
+_templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                         autoescape=select_autoescape(["html"]), undefined=StrictUndefined)
 
 
 class Attribute(BaseModel):
@@ -190,22 +199,62 @@ def _entry_ids(table: Table) -> set[str]:
     return ids
 
 
-def cell(value: str, catalog: Catalog, from_page: str) -> str:
-    """Escape a value for a Markdown table cell and turn [[id]] references into section links."""
+def _with_links(value: str, catalog: Catalog, text, link) -> str:
+    """A cell value with each [[id]] reference made a link; `text` escapes the rest, `link(text, entry)` links."""
     out, last = [], 0
     for match in REF.finditer(value):
-        out.append(_escape_cell(value[last:match.start()]))
+        out.append(text(value[last:match.start()]))
         entry = catalog.entries[match.group(1)]
-        text = match.group(2) or entry.name
-        out.append(f"[{_escape_cell(text)}]({rel(entry.page, from_page, anchor(entry))})")
+        out.append(link(match.group(2) or entry.name, entry))
         last = match.end()
-    out.append(_escape_cell(value[last:]))
-    text = "".join(out)
-    return f'<span class="na">{text}</span>' if value.strip() == NOT_APPLICABLE else text
+    out.append(text(value[last:]))
+    joined = "".join(out)
+    return f'<span class="na">{joined}</span>' if value.strip() == NOT_APPLICABLE else joined
+
+
+def cell(value: str, catalog: Catalog, from_page: str) -> str:
+    """Escape a value for a Markdown table cell and turn [[id]] references into section links."""
+    return _with_links(value, catalog, _escape_cell,
+                       lambda text, e: f"[{_escape_cell(text)}]({rel(e.page, from_page, anchor(e))})")
+
+
+def _breakable(text: str) -> str:
+    """Escaped text in which long identifiers may wrap after an underscore or between camel-case parts
+    (binary_classifier_model_selection_criteria, UpdateEndpointWeightsAndCapacities): columns stay narrow
+    enough for paper without breaking ordinary words."""
+    return LONG_WORD.sub(lambda m: IDENTIFIER_BREAK.sub("<wbr>", m.group(0)), str(escape(text)))
+
+
+def cell_html(value: str, catalog: Catalog, from_page: str, directory_urls: bool = True) -> Markup:
+    """The same cell as HTML, for raw HTML tables and the Compare picker's data."""
+    return Markup(_with_links(value, catalog, _breakable, lambda text, e:
+                              f'<a href="{escape(href(e.page, from_page, anchor(e), directory_urls))}">{escape(text)}</a>'))
 
 
 def _escape_cell(text: str) -> str:
     return str(escape(text)).replace("|", "&#124;").replace("\n", " ").replace("[", "&#91;")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its name, where its section is, and its values by attribute id."""
+    name: str
+    page: str
+    anchor: str
+    values: dict[str, str]
+
+
+def table_rows(table: Table, comparisons: Comparisons, catalog: Catalog, family: str | None = None) -> list[Row]:
+    """The rows of a table (only catalog rows of `family`, when given)."""
+    rows = []
+    for row in table.rows:
+        if isinstance(row, str):
+            entry = catalog.entries[row]
+            if not family or entry.family == family:
+                rows.append(Row(entry.name, entry.page, anchor(entry), comparisons.facts[row]))
+        elif not family:
+            rows.append(Row(row.label, row.page, row.anchor, row.values))
+    return rows
 
 
 def table_lines(table: Table, columns: list[str], comparisons: Comparisons, catalog: Catalog, from_page: str,
@@ -214,43 +263,94 @@ def table_lines(table: Table, columns: list[str], comparisons: Comparisons, cata
     labels = [comparisons.attributes[k].label for k in columns]
     lines = ["| " + " | ".join([escape(table.row_label), *map(escape, labels)]) + " |",
              "|" + " --- |" * (len(labels) + 1)]
-    for row in table.rows:
-        if isinstance(row, str):
-            entry = catalog.entries[row]
-            if family and entry.family != family:
-                continue
-            head = f"[**{_escape_cell(entry.name)}**]({rel(entry.page, from_page, anchor(entry))})"
-            values = comparisons.facts[row]
-        else:
-            if family:
-                continue
-            head = f"[**{_escape_cell(row.label)}**]({rel(row.page, from_page, row.anchor)})"
-            values = row.values
-        lines.append("| " + " | ".join([head, *(cell(values[k], catalog, from_page) for k in columns)]) + " |")
+    for row in table_rows(table, comparisons, catalog, family):
+        head = f"[**{_escape_cell(row.name)}**]({rel(row.page, from_page, row.anchor)})"
+        lines.append("| " + " | ".join([head, *(cell(row.values[k], catalog, from_page) for k in columns)]) + " |")
     return lines
 
 
-def render_table(placement: Placement, comparisons: Comparisons, catalog: Catalog, from_page: str, level: int = 2) -> str:
-    """Heading and Markdown table for one table or one of its family views."""
+def _template(name: str, **context) -> str:
+    # No blank lines: Markdown would end the raw HTML block there.
+    return "\n".join(line for line in _templates.get_template(name).render(**context).splitlines() if line.strip())
+
+
+def table_html(table: Table, comparisons: Comparisons, catalog: Catalog, from_page: str, label_id: str,
+               family: str | None = None, directory_urls: bool = True) -> str:
+    """A comparison table as raw HTML in its own scroll box (sticky header row and first column, phone cards).
+    `label_id` is the id of the heading that names the table."""
+    labels = [comparisons.attributes[k].label for k in table.columns]
+    rows = [{"name": r.name, "href": href(r.page, from_page, r.anchor, directory_urls),
+             "cells": [(label, cell_html(r.values[k], catalog, from_page, directory_urls))
+                       for k, label in zip(table.columns, labels)]}
+            for r in table_rows(table, comparisons, catalog, family)]
+    return _template("compare_table.html", row_label=table.row_label, labels=labels, rows=rows, label_id=label_id)
+
+
+def render_table(placement: Placement, comparisons: Comparisons, catalog: Catalog, from_page: str, level: int = 2,
+                 directory_urls: bool = True) -> str:
+    """Heading and table for one table or one of its family views."""
     table = placement.table
     family = placement.view.family if placement.view else None
     lines = [f"{'#' * level} {escape(placement.title)} {{ #{placement.anchor} .compare-heading }}", "",
-             f'<div class="compare-table" data-rows="{len(table.rows)}" markdown>', "",
-             *table_lines(table, table.columns, comparisons, catalog, from_page, family), "", "</div>", ""]
+             table_html(table, comparisons, catalog, from_page, placement.anchor, family, directory_urls), ""]
     if placement.view:
         lines.append(f"<small>A view of [{escape(table.title)}]({rel(table.page, from_page, f'compare-{table.id}')}).</small>\n")
     return "\n".join(lines)
 
 
-def hub_list(comparisons: Comparisons, from_page: str, page_titles: dict[str, str]) -> str:
-    """One line per table for the Compare page."""
+def shape(table: Table) -> tuple[int, int]:
+    """Rows and columns as the learner sees them: the row-name column counts."""
+    return len(table.rows), len(table.columns) + 1
+
+
+def hub(comparisons: Comparisons, catalog: Catalog, from_page: str, page_titles: dict[str, str],
+        directory_urls: bool = True, level: int = 3) -> str:
+    """The Compare page's full tables, each under its own heading (so the TOC lists it) in a <details>
+    that is closed when JavaScript runs (tables.css opens it without)."""
     out = []
     for table in comparisons.tables.values():
+        rows, cols = shape(table)
         where = page_titles.get(table.page, table.page)
-        out.append(f"- [**{escape(table.title)}**]({rel(table.page, from_page, f'compare-{table.id}')}) — "
-                   f"{escape(table.summary)} <small>({len(table.rows)} rows × {len(table.columns)} columns, on "
-                   f"*{escape(where)}*)</small>")
-    return "\n".join(out) + "\n"
+        anchor_id = f"all-{table.id}"
+        out += [f"{'#' * level} {escape(table.title)} {{ #{anchor_id} }}", "",
+                f"{escape(table.summary)} <small>{rows} rows × {cols} columns · on "
+                f"[{escape(where)}]({rel(table.page, from_page, f'compare-{table.id}')})</small>", "",
+                _template("compare_full.html", rows=rows, cols=cols,
+                          table=Markup(table_html(table, comparisons, catalog, from_page, anchor_id,
+                                                  directory_urls=directory_urls))), ""]
+    return "\n".join(out)
+
+
+def picker(comparisons: Comparisons, catalog: Catalog, from_page: str, label_id: str, directory_urls: bool = True,
+           most: int = PICK_MOST) -> str:
+    """The Compare page's picker: catalog entries grouped by the table they are rows of, and in a hidden
+    element's data-json attribute every entry's facts as safe HTML (not a JSON <script>: instant
+    navigation would run it as JavaScript)."""
+    groups, entries = [], []
+    for table in comparisons.tables.values():
+        ids = [r for r in table.rows if isinstance(r, str)]
+        if ids:
+            groups.append({"title": table.title, "entries": [catalog.entries[i] for i in ids]})
+        for i in ids:
+            entry = catalog.entries[i]
+            entries.append({"id": i, "name": entry.name, "href": href(entry.page, from_page, anchor(entry), directory_urls),
+                            "facts": picker_facts(entry, comparisons, catalog, from_page, directory_urls)})
+    rows = list(dict.fromkeys(a.label for a in comparisons.attributes.values()))
+    payload = {"most": most, "rows": rows, "entries": entries}
+    return _template("compare_picker.html", groups=groups, most=most,
+                     data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                     row_label="Attribute", labels=[], rows=[], label_id=label_id)  # tables.js fills the table
+
+
+def picker_facts(entry: Entry, comparisons: Comparisons, catalog: Catalog, from_page: str,
+                 directory_urls: bool = True) -> dict[str, str]:
+    """An entry's facts as safe HTML keyed by label: tables name alike what they ask alike ("Exam cue",
+    "Choose it when"), so entries from different tables line up on one row of the picker."""
+    facts: dict[str, str] = {}
+    for label, value in fact_rows(entry, comparisons):
+        html = str(cell_html(value, catalog, from_page, directory_urls))
+        facts[label] = f"{facts[label]}; {html}" if label in facts else html
+    return facts
 
 
 def fact_rows(entry: Entry, comparisons: Comparisons) -> list[tuple[str, str]]:

@@ -1,35 +1,83 @@
 """Comparison tables: plain function calls on the data, one source shared with the fact cards, escaping."""
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from markupsafe import escape
+
 from macros import compare
-from macros.compare import NOT_APPLICABLE, Placement, cell, fact_rows, render_table
+from macros.compare import NOT_APPLICABLE, PICK_MOST, Placement, cell, cell_html, fact_rows, hub, picker, render_table
 from macros.errors import DataError
 from macros.site import load_site
 from macros.sections import service_section
+
+
+def _shape(text: str) -> tuple[int, list[int]]:
+    """Header cells, and the cells of each body row, of a rendered table."""
+    body = text.split("<tbody>", 1)[1]
+    return text.split("</thead>")[0].count('<th scope="col">'), [row.count("<td") + row.count("<th") for row in body.split("<tr>")[1:]]
 
 
 def test_at_least_ten_tables_each_rendered_without_mkdocs(site_data):
     tables = site_data.comparisons.tables
     assert len(tables) >= 10
     for table in tables.values():
-        md = render_table(Placement(table, None), site_data.comparisons, site_data.catalog, table.page)
-        rows = [line for line in md.splitlines() if line.startswith("| ")]
-        assert len(rows) == len(table.rows) + 2, table.id  # header, separator, one line per row
-        assert all(line.count(" | ") >= len(table.columns) for line in rows), table.id
+        html = render_table(Placement(table, None), site_data.comparisons, site_data.catalog, table.page)
+        head, rows = _shape(html)
+        assert head == len(table.columns) + 1 and rows == [head] * len(table.rows), table.id
+        assert "\n\n" not in html.split("\n", 2)[2].strip(), table.id  # a blank line would end the raw HTML block
 
 
 def test_views_show_only_their_family(site_data):
     table = site_data.comparisons.tables["algorithms"]
     for view in table.views:
-        md = render_table(Placement(table, view), site_data.comparisons, site_data.catalog, view.page)
-        expected = [r for r in table.rows if site_data.catalog.entries[r].family == view.family]
-        assert len([line for line in md.splitlines() if line.startswith("| [")]) == len(expected), view.id
+        html = render_table(Placement(table, view), site_data.comparisons, site_data.catalog, view.page)
+        expected = [site_data.catalog.entries[r].name for r in table.rows if site_data.catalog.entries[r].family == view.family]
+        assert re.findall(r'<th scope="row"><a href="[^"]*">([^<]*)</a>', html) == [str(escape(n)) for n in expected], view.id
+
+
+def test_compare_page_counts_match_the_tables_it_shows(site_data):
+    comps = site_data.comparisons
+    md = hub(comps, site_data.catalog, "compare.md", site_data.titles())
+    stated = [tuple(map(int, m)) for m in re.findall(r"<small>(\d+) rows × (\d+) columns", md)]
+    shown = [_shape(part) for part in md.split("<details")[1:]]
+    assert len(stated) == len(shown) == len(comps.tables)
+    for table, (rows, cols), (head, body) in zip(comps.tables.values(), stated, shown):
+        assert (rows, cols) == (len(table.rows), len(table.columns) + 1) == (len(body), head), table.id
+
+
+def test_picker_lists_every_compared_entry_and_carries_its_facts_as_escaped_html(site_data):
+    comps, catalog = site_data.comparisons, site_data.catalog
+    out = picker(comps, catalog, "compare.md", "pick")
+    data = json.loads(html.unescape(re.search(r'data-json="([^"]*)"', out).group(1)))
+    rows = [r for t in comps.tables.values() for r in t.rows if isinstance(r, str)]
+    assert [e["id"] for e in data["entries"]] == rows
+    assert re.findall(r'name="pick" value="([^"]+)"', out) == rows
+    assert 2 <= data["most"] == PICK_MOST
+    for e in data["entries"]:
+        labels = {comps.attributes[k].label: v for k, v in comps.facts[e["id"]].items()}
+        assert set(e["facts"]) == set(labels) and set(labels) <= set(data["rows"])
+        for label, value in labels.items():
+            assert e["facts"][label] == cell_html(value, catalog, "compare.md"), (e["id"], label)
+
+
+def test_a_script_in_a_fact_stays_text_in_tables_and_picker_data(project):
+    path = project / "data" / "facts" / "kinesis.yml"
+    path.write_text(path.read_text().replace("Real time (well under a second from put to get)", '<script>alert("x")</script>'))
+    data = load_site(project)
+    table = render_table(Placement(data.comparisons.tables["kinesis"], None), data.comparisons, data.catalog, "compare.md")
+    out = picker(data.comparisons, data.catalog, "compare.md", "pick")
+    for text in (table, out):
+        assert "<script>" not in text
+    value = json.loads(html.unescape(re.search(r'data-json="([^"]*)"', out).group(1)))["entries"]
+    assert any("&lt;script&gt;" in v for e in value for v in e["facts"].values())
 
 
 def test_every_row_and_reference_is_a_catalog_id_and_every_cell_is_filled(site_data):
@@ -73,10 +121,14 @@ def test_one_source_a_changed_fact_changes_table_and_fact_card(project):
 
 
 def test_a_script_in_a_value_renders_as_text(site_data):
-    out = cell('<script>alert("x")</script> and [[data-firehose]] | pipe', site_data.catalog, "data-engineering/kinesis.md")
+    value = '<script>alert("x")</script> and [[data-firehose]] | pipe'
+    out = cell(value, site_data.catalog, "data-engineering/kinesis.md")
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "[Amazon Data Firehose](#data-firehose)" in out
     assert "&#124;" in out  # a pipe cannot break the Markdown table
+    out = cell_html(value, site_data.catalog, "modeling/training.md")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert '<a href="../../data-engineering/kinesis/#data-firehose">Amazon Data Firehose</a>' in out
 
 
 def test_not_applicable_is_marked(site_data):
