@@ -122,11 +122,14 @@ def resolve_source(question: Question, catalog: Catalog, pages: dict[str, dict],
 
 
 def quiz_block(bank: Bank, catalog: Catalog, pages: dict[str, dict], from_page: str, directory_urls: bool = True) -> str:
-    """Accessible HTML for a page's quiz. Answers sit in <details> so they read without JavaScript."""
-    parts = [f'<section class="quiz" data-quiz="{escape(bank.id)}" data-search-exclude aria-label="Quiz">',
-             f'<h2 id="quiz">Check yourself <span class="quiz-score" aria-live="polite"></span></h2>',
+    """Accessible HTML for a page's quiz. Answers sit in <details> so they read without JavaScript.
+
+    The heading is Markdown (outside the HTML block) so the page's table of contents lists it."""
+    parts = ["", "## Check yourself { #quiz .quiz-title data-search-exclude }", "",
+             f'<section class="quiz" data-quiz="{escape(bank.id)}" data-search-exclude aria-labelledby="quiz">',
              f'<p class="quiz-intro">{len(bank.questions)} questions on this page. Your answers are kept in this '
-             f'browser; see <a href="{escape(href("practice/progress.md", from_page, None, directory_urls))}">My progress</a>.</p>']
+             f'browser; see <a href="{escape(href("practice/progress.md", from_page, None, directory_urls))}">My progress</a>.</p>',
+             '<p class="quiz-score" aria-live="polite"></p>']
     for number, q in enumerate(bank.questions, start=1):
         parts.append(_question_html(q, number, catalog, pages, bank.file, from_page, directory_urls))
     parts.append(_answer_key(bank))
@@ -140,7 +143,7 @@ def _question_html(q: Question, number: int, catalog, pages, file: str, from_pag
     pick = f" <strong>(Choose {len(q.answer)}.)</strong>" if q.type == "multiple" else ""
     choices = "\n".join(
         f'<label class="quiz-choice" data-index="{i}"><input type="{kind}" name="q-{q.id}" value="{i}">'
-        f'<span class="quiz-letter">{LETTERS[i]}.</span> {escape(text)}</label>'
+        f'<span class="quiz-letter">{LETTERS[i]}.</span> <span class="quiz-choice-text">{escape(text)}</span></label>'
         for i, text in enumerate(q.choices))
     # Name choices by their text, not their letter: the script may shuffle the order.
     wrong = "".join(f"<li>“{escape(q.choices[i])}” is wrong: {escape(text)}</li>"

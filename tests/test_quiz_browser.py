@@ -1,6 +1,8 @@
 """Quizzes, progress and the practice exam as a learner uses them in Chromium."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -120,3 +122,60 @@ def test_quiz_works_after_instant_navigation(page, base_url):
     _answer(question, right=True)
     question.locator(".quiz-check").click()
     assert question.locator(".quiz-feedback").inner_text() == "Correct."
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_questions_sit_inside_their_cards(browser, base_url, width):
+    """The question text is drawn inside its card, below the top border, on notes pages and in the exam;
+    long choices wrap under their text (not under the radio), and no empty band follows the Check button."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    inside = """([card, question]) => { const c = card.getBoundingClientRect(), q = question.getBoundingClientRect();
+        const top = c.top + parseFloat(getComputedStyle(card).borderTopWidth);
+        return q.top >= top && q.bottom <= c.bottom && q.left >= c.left && q.right <= c.right; }"""
+    _open(page, base_url + "eda/imbalanced-data-and-labeling/")  # long choices and a long unbroken identifier
+    cards = page.locator(".quiz-question")
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        assert page.evaluate(inside, [card.element_handle(), card.locator("legend").element_handle()]), f"question {i + 1}"
+        gap = card.evaluate("""c => { const s = getComputedStyle(c);
+            return c.getBoundingClientRect().bottom - c.querySelector('.quiz-check').getBoundingClientRect().bottom
+                   - parseFloat(s.paddingBottom) - parseFloat(s.borderBottomWidth); }""")
+        assert gap <= 4, f"an empty band of {gap:.0f} px under the Check button of question {i + 1}"
+    lines = page.evaluate("""() => [...document.querySelectorAll('.quiz-choice')].map(label => {
+        const radio = label.querySelector('input').getBoundingClientRect();
+        const text = document.createRange();  // one rectangle per line of the choice's text
+        text.selectNodeContents(label.querySelector('.quiz-choice-text'));
+        return [...text.getClientRects()].map(r => r.left - radio.right); })""")
+    wrapped = [offsets for offsets in lines if len(offsets) > 1]
+    if width == 390:
+        assert wrapped, "no choice wraps at 390 px, so the hanging indent is untested"
+    assert all(min(offsets) > 0 for offsets in wrapped), "a wrapped line of a choice starts under its radio"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "a question card is wider than the screen"
+    page.goto(base_url + "practice/exam/")
+    page.locator(".exam[data-ready]").wait_for(state="attached")
+    page.locator(".exam-size").fill("5")
+    page.locator(".exam-start").click()
+    card = page.locator(".exam-card .quiz-question")
+    assert page.evaluate(inside, [card.element_handle(), card.locator(".quiz-prompt").element_handle()])
+    assert card.get_attribute("aria-labelledby") == card.locator(".quiz-prompt").get_attribute("id")
+    context.close()
+
+
+def test_check_yourself_is_in_the_table_of_contents(page, base_url, site):
+    """Every page with a quiz lists it in its table of contents; the link leads to the quiz heading."""
+    pages = [p for p in site.rglob("index.html") if 'class="quiz"' in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 20
+    missing = [str(p.relative_to(site)) for p in pages
+               if not re.search(r'<a href="#quiz" class="md-nav__link">\s*<span class="md-ellipsis">\s*Check yourself',
+                                p.read_text(encoding="utf-8"))]
+    assert not missing, missing
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open(page, base_url + PAGE)
+    link = page.locator(".md-sidebar--secondary .md-nav__link", has_text="Check yourself")
+    assert link.is_visible()
+    link.click()
+    heading = page.locator("h2#quiz")
+    assert heading.inner_text().startswith("Check yourself")
+    assert page.locator(".quiz").get_attribute("aria-labelledby") == "quiz"
+    assert 0 <= heading.bounding_box()["y"] < 300  # scrolled to the quiz

@@ -66,7 +66,7 @@
       if (r) { answered++; if (r.first.ok) first++; if (r.last.ok) now++; }
     });
     section.querySelector(".quiz-score").textContent = answered
-      ? "— " + now + " of " + questions.length + " right (" + answered + " answered, " + first + " right first time)" : "";
+      ? "Your score: " + now + " of " + questions.length + " right (" + answered + " answered, " + first + " right first time)" : "";
   }
 
   // Print in the original order so the printed answer key matches.
