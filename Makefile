@@ -31,8 +31,15 @@ pdf: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2
 
-bench: $(STAMP)
+LIGHTHOUSE := scripts/lighthouse/node_modules/.package-lock.json
+
+$(LIGHTHOUSE): scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+
+# PAGES="practice/progress/ start/services/" limits the Lighthouse part to those pages.
+bench: $(STAMP) $(LIGHTHOUSE)
 	$(BIN)/python scripts/bench.py
+	PAGES="$(PAGES)" $(BIN)/python scripts/lighthouse.py
 
 search-report: $(STAMP)
 	$(BIN)/python scripts/search_probe.py

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from . import az, corrections, glossary, home, jinja_guard, linkcheck, search_index, sections
 from . import cheatsheet as cheatsheets
-from . import practice
+from . import practice, progress
 from . import compare as compare_tables
 from . import quiz as quizzes
 from .links import rel
@@ -53,11 +53,17 @@ def define_env(env):
         """A comparison table (or a family view of it) generated from the catalog."""
         placement = data.comparisons.placement(table_id, view, f"docs/{here()}")
         data.mark_rendered("table", placement.key, placement.page, here())
-        return compare_tables.render_table(placement, data.comparisons, data.catalog, here(), level)
+        return compare_tables.render_table(placement, data.comparisons, data.catalog, here(), level, directory_urls)
 
     @env.macro
-    def compare_hub() -> str:
-        return compare_tables.hub_list(data.comparisons, here(), data.titles())
+    def compare_hub(level: int = 3) -> str:
+        """Every comparison table, each under its own heading, for the Compare page."""
+        return compare_tables.hub(data.comparisons, data.catalog, here(), data.titles(), directory_urls, level)
+
+    @env.macro
+    def compare_picker(label_id: str) -> str:
+        """The Compare page's picker: 2 to 4 catalog entries side by side (`label_id`: the heading naming it)."""
+        return compare_tables.picker(data.comparisons, data.catalog, here(), label_id, directory_urls)
 
     @env.macro
     def correction(correction_id: str) -> str:
@@ -74,7 +80,7 @@ def define_env(env):
     @env.macro
     def services_az() -> str:
         names = {d.id: d.name for d in data.domains.values()}
-        return az.services_az(data.catalog, here(), names)
+        return az.services_az(data.catalog, here(), names, directory_urls)
 
     @env.macro
     def glossary_table() -> str:
@@ -113,6 +119,11 @@ def define_env(env):
         """All questions as JSON, for the progress and practice-exam pages."""
         return quizzes.quiz_data(banks_in_order(), data.catalog, data.pages, data.domains, data.practice_exam, here(),
                                  directory_urls)
+
+    @env.macro
+    def progress_page() -> str:
+        """The progress page's skeleton and the data progress.js fills it from."""
+        return progress.progress_page(banks_in_order(), data.pages, list(data.domains.values()), here(), directory_urls)
 
     @env.macro
     def exam_setup() -> str:

@@ -5,8 +5,8 @@ from itertools import groupby
 
 from markupsafe import escape
 
-from .catalog import Catalog
-from .sections import entry_link
+from .catalog import Catalog, anchor
+from .urls import href
 
 
 def sort_key(name: str) -> str:
@@ -17,7 +17,12 @@ def sort_key(name: str) -> str:
     return name.casefold()
 
 
-def services_az(catalog: Catalog, from_page: str, domain_names: dict[str, str]) -> str:
+def services_az(catalog: Catalog, from_page: str, domain_names: dict[str, str], directory_urls: bool = True) -> str:
+    """Letter headings in Markdown (for the table of contents); each letter's entries one raw HTML list.
+
+    Raw HTML keeps the abbreviation extension out of the ~110 summaries: no <abbr> (and no Material tooltip
+    to set up) per acronym, so the page carries fewer nodes and less script work; each term's tooltip is on
+    its own section and in the glossary."""
     entries = sorted(catalog, key=lambda e: sort_key(e.name))
     out: list[str] = []
     letters = []
@@ -25,12 +30,14 @@ def services_az(catalog: Catalog, from_page: str, domain_names: dict[str, str]) 
         letter = letter if letter.isalpha() else "#"
         letters.append(letter)
         out.append(f"## {letter} {{ #az-{letter.lower() if letter != '#' else 'num'} }}\n")
+        out.append('<ul class="az-list">')
         for entry in group:
-            aliases = f" — <small>{escape(', '.join(entry.aliases))}</small>" if entry.aliases else ""
+            link = href(entry.page, from_page, anchor(entry), directory_urls)
+            aliases = f" <small>— {escape(', '.join(entry.aliases))}</small>" if entry.aliases else ""
             status = "" if entry.status == "current" else f' <span class="svc-status svc-status--{entry.status}">{escape(entry.status_label)}</span>'
-            out.append(f"- {entry_link(entry, from_page)}{aliases}{status}  \n"
-                       f"  {escape(entry.summary)} <small>({escape(domain_names[entry.domain])})</small>")
-        out.append("")
+            out.append(f'<li><a href="{escape(link)}">{escape(entry.name)}</a>{aliases}{status}<br>'
+                       f"{escape(entry.summary)} <small>({escape(domain_names[entry.domain])})</small></li>")
+        out.append("</ul>\n")
     jump = " · ".join(f"[{l}](#az-{l.lower() if l != '#' else 'num'})" for l in letters)
     header = f'<p class="az-jump">{len(entries)} entries. Jump to: </p>\n\n{jump}\n'
     return header + "\n" + "\n".join(out)

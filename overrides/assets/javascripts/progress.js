@@ -14,70 +14,51 @@
     return t;
   }
 
-  function bar(label, part, whole) {
-    var row = el("div", { "class": "progress-row" });
-    row.appendChild(el("span", { "class": "progress-label" }, label));
-    var track = row.appendChild(el("span", { "class": "progress-bar", "aria-hidden": "true" }));
-    track.appendChild(el("span", { "class": "progress-fill" })).style.width = S.pct(part, whole) + "%";
-    row.appendChild(el("span", { "class": "progress-figure" }, part + " of " + whole + (whole ? " (" + S.pct(part, whole) + "%)" : "")));
-    return row;
-  }
-
-  function bars(box, t) {
-    box.appendChild(bar("Answered", t.a, t.n));
-    box.appendChild(bar("Right first time", t.first, t.a));
-    box.appendChild(bar("Right now", t.now, t.a));
+  /* The bars and table rows are in the page from the build (macros/progress.py); only the numbers change here,
+     so nothing moves as the page loads. */
+  function fill(box, t) {
+    var rows = box.querySelectorAll(":scope > .progress-row");
+    [[t.a, t.n], [t.first, t.a], [t.now, t.a]].forEach(function (pw, i) {
+      rows[i].querySelector(".progress-fill").style.width = S.pct(pw[0], pw[1]) + "%";
+      rows[i].querySelector(".progress-figure").textContent = pw[0] + " of " + pw[1] + (pw[1] ? " (" + S.pct(pw[0], pw[1]) + "%)" : "");
+    });
   }
 
   function render(root, data) {
     var state = S.load(), answers = state.data.answers;
-    root.textContent = "";
-    storageStatus(root, state);
-    var overall = root.appendChild(el("section", { "class": "progress-overall", "aria-labelledby": "progress-overall" }));
-    overall.appendChild(el("h2", { id: "progress-overall" }, "Overall"));
-    bars(overall, tally(data.questions, answers));
-    overall.appendChild(el("p", { "class": "progress-help" }, "“Right first time” counts your first try at each question; " +
-      "“Right now” your latest, on pages and in practice exams. Percentages are of the questions you answered."));
-
-    data.domains.forEach(function (dom) {
-      var qs = data.questions.filter(function (q) { return q.domain === dom.id; });
-      if (!qs.length) return;
-      var sec = root.appendChild(el("section", { "class": "progress-domain", "aria-labelledby": "progress-" + dom.id }));
-      sec.appendChild(el("h2", { id: "progress-" + dom.id }, "Domain " + dom.number + " · " + dom.name));
-      bars(sec, tally(qs, answers));
-      var table = S.table("progress-pages", ["Page", "Questions", "Answered", "Right first time", "Right now", "Reset"]), body = table.body;
-      sec.appendChild(table.wrap);
-      data.pages.filter(function (p) { return p.domain === dom.id; }).forEach(function (p) {
-        var pq = qs.filter(function (q) { return q.page === p.page; });
-        if (!pq.length) return;
-        var t = tally(pq, answers), tr = body.appendChild(el("tr"));
-        var cell = tr.appendChild(el("td"));
-        cell.appendChild(el("a", { href: p.href }, p.title));
-        [t.n, t.a, t.a ? t.first + " (" + S.pct(t.first, t.a) + "%)" : "—", t.a ? t.now + " (" + S.pct(t.now, t.a) + "%)" : "—"]
-          .forEach(function (v) { tr.appendChild(el("td", {}, String(v))); });
-        var act = tr.appendChild(el("td"));
-        if (t.a) {
-          var reset = act.appendChild(el("button", { type: "button", "class": "md-button progress-reset-page",
-            "aria-label": "Reset " + p.title }, "Reset"));
-          reset.addEventListener("click", function () {
-            if (!window.confirm("Forget your " + t.a + " answer(s) on “" + p.title + "”? Exam history stays.")) return;
-            S.update(function (d) { pq.forEach(function (q) { delete d.answers[q.id]; }); });
-            render(root, data);
-          });
-        }
+    storageStatus(root.querySelector(".progress-storage"), state);
+    fill(root.querySelector(".progress-overall"), tally(data.questions, answers));
+    S.each(root.querySelectorAll(".progress-domain"), function (sec) {
+      var qs = data.questions.filter(function (q) { return q.domain === sec.getAttribute("data-domain"); });
+      fill(sec, tally(qs, answers));
+      S.each(sec.querySelectorAll("tr[data-page]"), function (tr) {
+        var pq = qs.filter(function (q) { return q.page === tr.getAttribute("data-page"); }), t = tally(pq, answers);
+        var td = tr.children, title = td[0].textContent;
+        td[2].textContent = t.a;
+        td[3].textContent = t.a ? t.first + " (" + S.pct(t.first, t.a) + "%)" : "—";
+        td[4].textContent = t.a ? t.now + " (" + S.pct(t.now, t.a) + "%)" : "—";
+        var reset = td[5].firstElementChild;
+        reset.toggleAttribute("data-idle", !t.a);  // kept in place, invisible, so rows keep their height
+        reset.onclick = function () {
+          if (!window.confirm("Forget your " + t.a + " answer(s) on “" + title + "”? Exam history stays.")) return;
+          S.update(function (d) { pq.forEach(function (q) { delete d.answers[q.id]; }); });
+          render(root, data);
+        };
       });
     });
-
-    missed(root, data, answers);
-    orphans(root, data, answers);
-    history(root, data, state.data.attempts);
-    transfer(root, data);
-    resetAll(root, data, state);
+    var rest = root.querySelector(".progress-rest");
+    rest.textContent = "";
+    missed(rest, data, answers);
+    orphans(rest, data, answers);
+    history(rest, data, state.data.attempts);
+    transfer(rest, data, state, root);
+    resetAll(rest, data, state, root);
     root.setAttribute("data-ready", "");
   }
 
-  function storageStatus(root, state) {
-    var box = root.appendChild(el("div", { "class": "progress-storage" }));
+  /* Warnings about unreadable or newer saved data (rare) at the top; the persistence line sits with export. */
+  function storageStatus(box, state) {
+    box.textContent = "";
     var warning = S.notice(state);
     if (warning) box.appendChild(el("p", { "class": "quiz-warning", role: "alert" }, warning));
     if (state.status === "corrupt" || state.status === "newer") {
@@ -86,11 +67,15 @@
       if (state.status === "corrupt") {
         var fresh = box.appendChild(el("button", { type: "button", "class": "md-button progress-afresh" }, "Start afresh (the old data is kept aside)"));
         fresh.addEventListener("click", function () {
+          var root = box.closest(".quiz-progress");
           if (S.setAside()) render(root, root._data);
           else box.appendChild(el("p", { role: "status" }, "The browser did not let the site set the old data aside."));
         });
       }
     }
+  }
+
+  function persistence(box, state) {
     if (state.status === "unavailable") return;
     var line = box.appendChild(el("p", { "class": "progress-persist", role: "status" }, "Your progress is saved in this browser only."));
     S.persisted().then(function (yes) {
@@ -135,8 +120,9 @@
     }));
   }
 
-  function transfer(root, data) {
+  function transfer(root, data, state, page) {
     root.appendChild(el("h2", { id: "move" }, "Move your progress"));
+    persistence(root, state);
     root.appendChild(el("p", {}, "Export everything (answers and exam history) to a file, and import it in another browser or after clearing this one."));
     var box = root.appendChild(el("div", { "class": "progress-transfer" }));
     var out = box.appendChild(el("button", { type: "button", "class": "md-button progress-export" }, "Export my progress"));
@@ -165,13 +151,13 @@
       if (mode === "replace" && !window.confirm("Replace every answer and exam attempt saved here with the file's?")) return;
       chosen.text().then(function (text) {
         var result = S.importText(text, mode);
-        if (result.ok) { render(root, data); root.querySelector(".progress-import-status").textContent = result.message; }
+        if (result.ok) { render(page, data); page.querySelector(".progress-import-status").textContent = result.message; }
         else status.textContent = result.message;
       });
     });
   }
 
-  function resetAll(root, data, state) {
+  function resetAll(root, data, state, page) {
     root.appendChild(el("h2", { id: "reset" }, "Reset"));
     var answers = Object.keys(state.data.answers).length, attempts = state.data.attempts.length, session = S.loadSession();
     var form = root.appendChild(el("form", { "class": "progress-reset" }));
@@ -197,7 +183,7 @@
         if (what.indexOf("attempts") >= 0) d.attempts = [];
       });
       if (what.indexOf("session") >= 0) S.clearSession();
-      render(root, data);
+      render(page, data);
     });
   }
 

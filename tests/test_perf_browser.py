@@ -1,0 +1,70 @@
+"""What keeps pages fast for a reader: nothing moves as the progress page loads, the A–Z page stays light,
+and `make bench` measures with the Lighthouse it pins. (Scores and timings live in `make bench`, not here.)"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browser import ROOT
+
+PROGRESS = "practice/progress/"
+SERVICES = "start/services/"
+LIGHTHOUSE = ROOT / "scripts" / "lighthouse"
+# Elements on Services A–Z once Material has set it up: 1,340 before the list went raw HTML (one <abbr> and
+# tooltip per acronym in ~110 summaries), 1,156 after; the budget leaves room for a few new entries.
+AZ_BUDGET = 1200
+
+SHIFTS = """window.__shift = 0;
+new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shift += e.value; }))
+  .observe({type: "layout-shift", buffered: true});"""
+
+
+def seed(site_data) -> tuple[str, int]:
+    """An init script storing answers (some right, some wrong, first tries differing) and one exam attempt."""
+    ids = [q.id for bank in site_data.banks.values() for q in bank.questions][::6]
+    answers = {qid: {"first": {"ok": i % 2 == 0, "t": 1764000000000 + i, "m": "quiz"},
+                     "last": {"ok": i % 3 != 0, "t": 1764000100000 + i, "m": "quiz"}, "page": [0]}
+               for i, qid in enumerate(ids)}
+    record = {"schema": 2, "answers": answers, "attempts": [
+        {"id": "a1", "started": 1764000000000, "finished": 1764003600000, "mode": "timed", "n": 15, "right": 9,
+         "summaryOnly": True, "perDomain": {}}]}
+    return f"localStorage.setItem('awsml-study', {json.dumps(json.dumps(record))});", len(ids)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("stored, width", [(False, 390), (True, 390), (True, 1280)],
+                         ids=["nothing-stored-phone", "stored-phone", "stored-desktop"])
+def test_the_progress_page_does_not_shift_as_its_figures_fill_in(browser, base_url, site_data, stored, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    script, answered = seed(site_data) if stored else ("", 0)
+    context.add_init_script(script + SHIFTS)
+    page = context.new_page()
+    page.goto(base_url + PROGRESS)
+    page.locator(".quiz-progress[data-ready]").wait_for(state="attached")
+    page.locator(".progress-persist").filter(has_text="ersistent storage").or_(
+        page.locator(".progress-persist").filter(has_text="agreed to keep it")).wait_for()  # the last async change
+    page.wait_for_timeout(200)
+    figure = page.locator(".progress-overall .progress-figure").first.inner_text()
+    assert figure.startswith(f"{answered} of "), figure  # the stored answers were counted
+    if stored:
+        assert page.locator(".progress-pages .progress-reset-page:visible").count() > 0
+    assert page.evaluate("window.__shift") == 0
+    context.close()
+
+
+@pytest.mark.browser
+def test_services_a_to_z_stays_under_its_dom_budget(page, base_url, site_data):
+    page.goto(base_url + SERVICES)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".az-list li").count() == len(site_data.catalog)  # every entry still listed
+    nodes = page.evaluate("document.getElementsByTagName('*').length")
+    assert nodes <= AZ_BUDGET, f"Services A–Z has {nodes} elements (budget {AZ_BUDGET})"
+
+
+def test_lighthouse_is_pinned_exactly_and_the_lock_agrees():
+    wanted = json.loads((LIGHTHOUSE / "package.json").read_text())["dependencies"]["lighthouse"]
+    assert wanted == "12.2.3"
+    lock = json.loads((LIGHTHOUSE / "package-lock.json").read_text())
+    assert lock["packages"][""]["dependencies"]["lighthouse"] == wanted
+    assert lock["packages"]["node_modules/lighthouse"]["version"] == wanted
