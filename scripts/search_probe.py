@@ -103,12 +103,12 @@ def _open_search(page, base_url: str):
 def _type(page, box, query: str, n: int) -> tuple[list[str | None], float | None]:
     """Type `query` as a learner does (the last key is a real key press) and read the first n results."""
     box.fill(query[:-1])
-    page.wait_for_timeout(120)
+    page.wait_for_timeout(40)  # fill() starts no search; this only lets the input event settle
     page.evaluate(ARM)
     page.keyboard.press(query[-1] if query[-1] != " " else "Space")
     try:
         page.wait_for_function("window.__lat !== null", timeout=5000)
-        page.wait_for_timeout(60)  # let the list finish rendering
+        page.wait_for_timeout(30)  # let the first results finish rendering
         latency = page.evaluate("window.__lat")
     except Exception:
         latency = None
