@@ -115,10 +115,11 @@ def _type(page, box, query: str, n: int) -> tuple[list[str | None], float | None
     return page.evaluate(TOP_SECTIONS, n), latency
 
 
-def run(page, base_url: str, catalog) -> list[Probe]:
+def run(page, base_url: str, catalog, part: int = 0, parts: int = 1) -> list[Probe]:
+    """Probe every name and alias, or every `parts`-th one from `part` (so tests can spread them over workers)."""
     box = _open_search(page, base_url)
     results = []
-    for query, entry_id in queries(catalog):
+    for query, entry_id in queries(catalog)[part::parts]:
         top, latency = _type(page, box, query, 1)
         results.append(Probe(query, entry_id, top[0] if top else None, latency, top))
     return results
