@@ -2,7 +2,7 @@
    cards/table switch, and the Compare page's picker. Runs on every page Material's instant navigation shows. */
 (function () {
   "use strict";
-  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var each = window.AwsmlStudy.each;  // study-store.js loads first (mkdocs.yml extra_javascript)
   var repick = null;  // re-reads the pick from the address on Back/Forward; set by the current Compare page
 
   /* Shadow classes on .compare-frame: more-left / more-right while that edge hides columns. */
@@ -45,9 +45,8 @@
     return text.split(",").filter(function (id, i, all) { return known[id] && all.indexOf(id) === i; }).slice(0, most);
   }
 
-  function el(tag, attrs, html) {
-    var node = document.createElement(tag);
-    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+  function el(tag, attrs, html) {  // the shared helper, with HTML instead of text
+    var node = window.AwsmlStudy.el(tag, attrs);
     if (html !== undefined) node.innerHTML = html;  // only the build's own, already escaped HTML
     return node;
   }
