@@ -95,12 +95,16 @@ def define_env(env):
         return home.domain_cards(list(data.domains.values()), here(), counts)
 
     @env.macro
-    def domain_pages() -> str:
-        """The pages of the current page's domain, in nav order, with their descriptions."""
-        index = data.pages
-        domain = env.page.meta.get("domain")
-        ordered = [(src, index[src]) for src in nav_order(env.conf["nav"] or []) if src in index]
-        return home.domain_page_list([(s, m) for s, m in ordered if m.get("domain") == domain], here())
+    def section_pages() -> str:
+        """The pages under this landing page's folder, in nav order, with their descriptions."""
+        folder = here().rsplit("/", 1)[0] + "/"
+        ordered = [(src, data.pages[src]) for src in nav_order(env.conf["nav"] or []) if src in data.pages]
+        return home.domain_page_list([(s, m) for s, m in ordered if s.startswith(folder)], here())
+
+    @env.macro
+    def section_exams() -> str:
+        """Which domains of each exam this section's pages serve (filled in from data/exams/)."""
+        return ""
 
     @env.macro
     def quiz(bank_id: str | None = None) -> str:

@@ -28,7 +28,7 @@ STATUS_LABELS = {
 
 
 class Entry(BaseModel):
-    """One catalog entry. `page` is relative to docs/, e.g. data-engineering/kinesis.md."""
+    """One catalog entry. `page` is relative to docs/, e.g. data-preparation/kinesis.md."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -115,7 +115,7 @@ def main() -> int:
 
     with serve(site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for label, path in (("home page", ""), ("notes page (Streaming with Kinesis)", "data-engineering/kinesis/")):
+        for label, path in (("home page", ""), ("notes page (Streaming with Kinesis)", "data-preparation/kinesis/")):
             sizes = first_visit(browser, url + path)
             parts = ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sorted(sizes.items()))
             print(f"first visit, {label}: {sum(sizes.values()) / 1024:.1f} KB gzip  ({parts}; target < 250 KB)")

@@ -39,7 +39,7 @@ def append(project: Path, rel: str, text: str) -> None:
 
 CATALOG = "data/catalog/data-engineering.yml"
 QUIZ = "data/quizzes/kinesis.yml"
-PAGE = "docs/data-engineering/kinesis.md"
+PAGE = "docs/data-preparation/kinesis.md"
 
 CASES = {
     "malformed YAML": (lambda p: append(p, CATALOG, "\n- id: [unclosed\n"),
@@ -59,11 +59,11 @@ CASES = {
     "alias shared by two services": (lambda p: edit(p, CATALOG, "aliases: [KVS, Kinesis Video Stream]", "aliases: [KVS, KDS]"),
                                      [CATALOG, "kinesis-video-streams", "'aliases'", "'KDS' is already"]),
     "broken page link": (lambda p: append(p, PAGE, "\n\nSee [the missing page](no-such-page.md).\n"),
-                         ["data-engineering/kinesis.md", "no-such-page.md"]),
+                         ["data-preparation/kinesis.md", "no-such-page.md"]),
     "missing anchor": (lambda p: append(p, PAGE, "\n\nSee [storage](storage.md#no-such-anchor).\n"),
-                       ["data-engineering/kinesis.md", "no-such-anchor"]),
+                       ["data-preparation/kinesis.md", "no-such-anchor"]),
     "undefined macro variable": (lambda p: append(p, PAGE, "\n\nValue: {{ no_such_variable }}\n"),
-                                 ["data-engineering/kinesis.md", "no_such_variable"]),
+                                 ["data-preparation/kinesis.md", "no_such_variable"]),
     "quiz answer out of range": (lambda p: edit(p, QUIZ, "answer: [2]\n    explanation: Shards", "answer: [7]\n    explanation: Shards"),
                                  [QUIZ, "kin-shard-count", "'answer'", "out of range"]),
     "quiz without an answer": (lambda p: edit(p, QUIZ, "    answer: [1]\n    explanation: >-\n      Data Streams keeps", "    explanation: >-\n      Data Streams keeps"),
@@ -73,7 +73,7 @@ CASES = {
     "unknown correction id": (lambda p: edit(p, PAGE, '{{ correction("kvs-retention") }}', '{{ correction("kvs-retension") }}'),
                               [PAGE, "kvs-retension", "unknown correction id"]),
     "catalog entry without a section": (lambda p: edit(p, PAGE, '{{ service("managed-flink") }}', "## Flink"),
-                                        ["managed-flink", "has no section", "docs/data-engineering/kinesis.md"]),
+                                        ["managed-flink", "has no section", "docs/data-preparation/kinesis.md"]),
     "unknown domain on a page": (lambda p: edit(p, PAGE, "domain: data-engineering", "domain: data-plumbing"),
                                  [PAGE, "'domain'", "data-plumbing"]),
     "empty table cell": (lambda p: edit(p, "data/facts/kinesis.yml", "    transformation: n/a\n", ""),
@@ -112,7 +112,7 @@ def test_script_payloads_in_data_render_inert(project, tmp_path):
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert 'alert("x")</script>' not in html and "onerror=alert(1)>" not in html, page
-    kinesis = (out / "data-engineering/kinesis/index.html").read_text(encoding="utf-8")
+    kinesis = (out / "data-preparation/kinesis/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;" in kinesis  # shown as text, not dropped
 
 
@@ -122,7 +122,7 @@ def test_jinja_looking_text_in_code_renders_literally(project, tmp_path):
     out = tmp_path / "out"
     result = build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (out / "data-engineering/kinesis/index.html").read_text(encoding="utf-8")
+    html = (out / "data-preparation/kinesis/index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", html)
     assert "{{ not_a_macro }}" in text and "{# not a comment #}" in text and "{% not_a_tag %}" in text
     assert "{{ inline_braces }}" in text

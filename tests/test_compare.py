@@ -122,17 +122,17 @@ def test_one_source_a_changed_fact_changes_table_and_fact_card(project):
 
 def test_a_script_in_a_value_renders_as_text(site_data):
     value = '<script>alert("x")</script> and [[data-firehose]] | pipe'
-    out = cell(value, site_data.catalog, "data-engineering/kinesis.md")
+    out = cell(value, site_data.catalog, "data-preparation/kinesis.md")
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "[Amazon Data Firehose](#data-firehose)" in out
     assert "&#124;" in out  # a pipe cannot break the Markdown table
-    out = cell_html(value, site_data.catalog, "modeling/training.md")
+    out = cell_html(value, site_data.catalog, "model-development/training.md")
     assert "<script>" not in out and "&lt;script&gt;" in out
-    assert '<a href="../../data-engineering/kinesis/#data-firehose">Amazon Data Firehose</a>' in out
+    assert '<a href="../../data-preparation/kinesis/#data-firehose">Amazon Data Firehose</a>' in out
 
 
 def test_not_applicable_is_marked(site_data):
-    assert 'class="na"' in cell(NOT_APPLICABLE, site_data.catalog, "eda/index.md")
+    assert 'class="na"' in cell(NOT_APPLICABLE, site_data.catalog, "data-preparation/index.md")
 
 
 def test_empty_cell_and_unknown_reference_are_data_errors(project):

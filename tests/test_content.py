@@ -58,7 +58,7 @@ def test_glossary_lists_every_abbreviation_and_pages_get_tooltips(site, site_dat
     text = squash(article(page_file(site, "start/glossary.md")).text_so_far())
     for term in site_data.glossary:
         assert term in text
-    html = page_file(site, "data-engineering/kinesis.md").read_text(encoding="utf-8")
+    html = page_file(site, "data-preparation/kinesis.md").read_text(encoding="utf-8")
     assert '<abbr title="Amazon Kinesis Data Streams">KDS</abbr>' in html
 
 

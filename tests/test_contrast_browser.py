@@ -164,7 +164,7 @@ def audit(page, where: str, scope: str = "body") -> list[dict]:
 
 
 def _open_quiz_page(page, base_url):
-    page.goto(base_url + "data-engineering/kinesis/")
+    page.goto(base_url + "data-preparation/kinesis/")
     page.locator(".quiz[data-ready]").wait_for(state="attached")
     first = page.locator(".quiz-question").first  # one answered question: marked choices, open explanation
     first.locator("input").first.check()
@@ -273,7 +273,7 @@ def test_a_focused_palette_button_does_not_look_like_the_current_one(page, base_
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_abbreviations_have_a_light_dotted_underline(page, base_url, scheme):
-    page.goto(base_url + "data-engineering/kinesis/")
+    page.goto(base_url + "data-preparation/kinesis/")
     _prepare(page)
     _scheme(page, scheme)
     abbr = page.locator("article p abbr").first
@@ -309,7 +309,7 @@ def test_touch_screens_get_no_keyboard_hint_and_fact_chips_stay_whole(browser, b
     assert page.locator(".kbd-hint").count() == 1 and page.locator(".kbd-hint").is_hidden()
     card = page.locator(".grid.cards li", has_text="Search a service").inner_text()
     assert "Type a name or an acronym into the search box" in card and "press" not in card  # still a sentence
-    page.goto(base_url + "operations/security/")
+    page.goto(base_url + "monitoring-security/security/")
     broken = page.evaluate("""() => [...document.querySelectorAll('.svc-card code')].filter(code => {
         const card = code.closest('.svc-card').getBoundingClientRect(), r = code.getBoundingClientRect();
         return code.getClientRects().length > 1 || r.right > card.right + 0.5; }).map(c => c.textContent)""")

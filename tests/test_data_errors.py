@@ -18,7 +18,7 @@ GOOD = """\
   kind: service
   family: storage
   domain: data-engineering
-  page: data-engineering/kinesis.md
+  page: data-preparation/kinesis.md
   summary: A test service used only by these tests.
 """
 
@@ -55,7 +55,7 @@ def test_good_extra_entry_loads(project):
     (GOOD + GOOD, "alpha-service", "id", "duplicate id"),
     (GOOD.replace("[ALP]", "[KDS]"), "alpha-service", "aliases", "already a name or alias of 'kinesis-data-streams'"),
     (GOOD.replace("domain: data-engineering", "domain: cooking"), "alpha-service", "domain", "unknown domain"),
-    (GOOD.replace("data-engineering/kinesis.md", "data-engineering/nowhere.md"), "alpha-service", "page", "does not exist"),
+    (GOOD.replace("data-preparation/kinesis.md", "data-engineering/nowhere.md"), "alpha-service", "page", "does not exist"),
     (GOOD.replace("  status", "  status").replace("summary:", "status: gone\n  summary:"), "alpha-service", "status", "Input should be"),
     (GOOD.replace("kind: service", "kind: service\n  colour: blue"), "alpha-service", "colour", "Extra inputs"),
 ])
@@ -82,7 +82,7 @@ def test_alias_that_differs_only_in_case_collides(project):
 
 def test_bad_correction_is_named(project):
     (project / "data" / "corrections" / "zz.yml").write_text(
-        "- id: broken\n  page: data-engineering/kinesis.md\n  kind: correction\n  topic: Something\n  notes_said: x y z\n  correct: a b c\n",
+        "- id: broken\n  page: data-preparation/kinesis.md\n  kind: correction\n  topic: Something\n  notes_said: x y z\n  correct: a b c\n",
         encoding="utf-8")
     err = _error(project)
     assert (err.file, err.item, err.field) == ("data/corrections/zz.yml", "broken", "sources")

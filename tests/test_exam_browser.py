@@ -237,7 +237,7 @@ def test_practice_mode_gives_feedback_after_each_question(page, base_url):
 
 
 def test_missed_questions_make_their_own_set_and_the_pool_shows_what_was_seen(page, base_url):
-    page.goto(base_url + "data-engineering/kinesis/")
+    page.goto(base_url + "data-preparation/kinesis/")
     page.locator(".quiz[data-ready]").wait_for(state="attached")
     question = page.locator(".quiz-question").first
     answer_ids = question.get_attribute("data-answer").split(",")
@@ -245,7 +245,7 @@ def test_missed_questions_make_their_own_set_and_the_pool_shows_what_was_seen(pa
     wrong.check()
     question.locator(".quiz-check").click()
     open_exam(page, base_url)
-    page.locator(".exam-pool").select_option("page:data-engineering/kinesis.md")
+    page.locator(".exam-pool").select_option("page:data-preparation/kinesis.md")
     assert "you have answered 1 of them" in page.locator(".exam-pool-info").inner_text()
     page.locator(".exam-pool").select_option("missed")
     assert page.locator(".exam-pool-info").inner_text().startswith("1 questions in this set")

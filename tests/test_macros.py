@@ -12,7 +12,7 @@ EVIL = "<script>alert(1)</script>"
 
 def _entry(**overrides) -> Entry:
     fields = dict(id="demo", name="Amazon Demo", aliases=["DMO"], kind="service", family="storage",
-                  domain="data-engineering", page="data-engineering/kinesis.md", summary="Demo summary text.")
+                  domain="data-engineering", page="data-preparation/kinesis.md", summary="Demo summary text.")
     fields.update(overrides)
     return Entry(**fields)
 
@@ -28,24 +28,24 @@ def test_section_heading_carries_anchor_aliases_status_and_summary():
 def test_data_values_are_escaped_in_sections_links_and_corrections():
     out = service_section(_entry(name=f"Demo {EVIL}", aliases=[EVIL], summary=f"Sum {EVIL}"))
     assert "<script>" not in out and "&lt;script&gt;" in out
-    assert "<script>" not in entry_link(_entry(name=EVIL), "eda/index.md")
-    fix = Correction(id="x", page="eda/index.md", kind="correction", topic=EVIL, notes_said=EVIL, correct=EVIL,
+    assert "<script>" not in entry_link(_entry(name=EVIL), "data-preparation/index.md")
+    fix = Correction(id="x", page="data-preparation/index.md", kind="correction", topic=EVIL, notes_said=EVIL, correct=EVIL,
                      sources=[Source(title=EVIL, url="https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html")])
     assert "<script>" not in correction_block(fix)
     assert "<script>" not in corrections_table([fix], "start/corrections.md", {})
 
 
 def test_table_cells_escape_pipes():
-    fix = Correction(id="x", page="eda/index.md", kind="correction", topic="a | b", notes_said="ccc", correct="ddd",
+    fix = Correction(id="x", page="data-preparation/index.md", kind="correction", topic="a | b", notes_said="ccc", correct="ddd",
                      sources=[Source(title="eee", url="https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html")])
     row = corrections_table([fix], "start/corrections.md", {}).splitlines()[-1]
     assert row.count("|") == 6
 
 
 def test_relative_links_between_pages():
-    assert rel("data-engineering/kinesis.md", "start/services.md", "kds") == "../data-engineering/kinesis.md#kds"
-    assert rel("data-engineering/kinesis.md", "data-engineering/kinesis.md", "kds") == "#kds"
-    assert rel("index.md", "modeling/algorithms/text.md") == "../../index.md"
+    assert rel("data-preparation/kinesis.md", "start/services.md", "kds") == "../data-preparation/kinesis.md#kds"
+    assert rel("data-preparation/kinesis.md", "data-preparation/kinesis.md", "kds") == "#kds"
+    assert rel("index.md", "model-development/algorithms/text.md") == "../../index.md"
 
 
 def test_a_to_z_sorts_without_vendor_prefix():

@@ -71,7 +71,7 @@ def test_lighthouse_is_pinned_exactly_and_the_lock_agrees():
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["compare/", "modeling/evaluation/"])
+@pytest.mark.parametrize("path", ["compare/", "model-development/evaluation/"])
 def test_pages_that_differ_without_javascript_do_not_shift_on_a_phone(browser, base_url, path):
     """The Compare picker, its closed tables and the tables' card/table switch exist only with JavaScript: painted
     first in their no-JS form (open tables, no switch), they jumped once Material's bundle ran (0.43 on Compare)."""

@@ -126,7 +126,7 @@ def test_sheet_headings_are_smaller_than_the_title(page, base_url, sheet):
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("path", [f"cheatsheets/{s}/" for s in SHEETS] + ["modeling/algorithms/", "data-engineering/kinesis/"])
+@pytest.mark.parametrize("path", [f"cheatsheets/{s}/" for s in SHEETS] + ["model-development/algorithms/", "data-preparation/kinesis/"])
 @browser_test
 def test_nothing_is_wider_than_the_printable_area(browser, base_url, path, paper):
     width = printable_width_px(paper)
@@ -141,7 +141,7 @@ def test_nothing_is_wider_than_the_printable_area(browser, base_url, path, paper
 
 @browser_test
 def test_notes_page_prints_without_navigation_and_with_collapsed_content_open(page, base_url):
-    page.goto(base_url + "data-engineering/kinesis/")
+    page.goto(base_url + "data-preparation/kinesis/")
     page.evaluate("""() => document.querySelector('article').insertAdjacentHTML('beforeend',
         '<details id="closed-block"><summary>More</summary><p id="inside">Collapsed text</p></details>')""")
     assert page.locator("#inside").is_hidden()
@@ -156,7 +156,7 @@ def test_notes_page_prints_without_navigation_and_with_collapsed_content_open(pa
 def test_dark_mode_prints_light(browser, base_url):
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
-    page.goto(base_url + "data-engineering/kinesis/")
+    page.goto(base_url + "data-preparation/kinesis/")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.body).color") == "rgb(17, 17, 17)"
@@ -165,7 +165,7 @@ def test_dark_mode_prints_light(browser, base_url):
 
 @browser_test
 def test_quiz_prints_as_questions_with_an_answer_key(page, base_url):
-    page.goto(base_url + "data-engineering/kinesis/")
+    page.goto(base_url + "data-preparation/kinesis/")
     page.emulate_media(media="print")
     quiz = page.locator(".quiz")
     assert quiz.locator(".quiz-key").is_visible()
@@ -185,7 +185,7 @@ def test_cheat_sheet_has_a_print_button(page, base_url):
 
 @browser_test
 def test_printed_choices_are_circles_for_one_answer_and_squares_for_several(page, base_url):
-    page.goto(base_url + "modeling/spark/")
+    page.goto(base_url + "model-development/spark/")
     page.emulate_media(media="print")
     shape = """(sel) => [...document.querySelectorAll(sel)].map(el => {
       const s = getComputedStyle(el), r = s.borderTopLeftRadius;
@@ -201,7 +201,7 @@ def test_printed_choices_are_circles_for_one_answer_and_squares_for_several(page
 def test_no_printed_page_holds_a_lone_question(page, base_url, site_data, paper):
     """Count the questions on each PDF page (a question never splits: break-inside: avoid)."""
     squash = lambda text: re.sub(r"\s+", "", text)
-    for bank_page in ("modeling/spark.md", "eda/imbalanced-data-and-labeling.md"):
+    for bank_page in ("model-development/spark.md", "data-preparation/imbalanced-data-and-labeling.md"):
         bank = site_data.bank_for(bank_page)
         page.goto(base_url + bank_page.removesuffix(".md") + "/")
         texts = [squash(t) for t in page_texts(page.pdf(format=paper))]

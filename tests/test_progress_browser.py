@@ -10,7 +10,7 @@ from test_exam_browser import answer, open_exam, start, submit
 
 pytestmark = pytest.mark.browser
 
-KINESIS = "data-engineering/kinesis/"
+KINESIS = "data-preparation/kinesis/"
 PROGRESS = "practice/progress/"
 KEY = "awsml-study"
 
@@ -75,9 +75,9 @@ def test_pages_are_listed_in_navigation_order(page, base_url, site_data):
 
 
 def test_exam_answers_are_history_not_page_quiz_answers(page, base_url, site_data):
-    bank = next(b for b in site_data.banks.values() if b.page == "data-engineering/kinesis.md")
+    bank = next(b for b in site_data.banks.values() if b.page == "data-preparation/kinesis.md")
     open_exam(page, base_url)
-    start(page, n=len(bank.questions), pool="page:data-engineering/kinesis.md")
+    start(page, n=len(bank.questions), pool="page:data-preparation/kinesis.md")
     for i in range(len(bank.questions)):
         answer(page)
         if i < len(bank.questions) - 1:
@@ -149,7 +149,7 @@ def test_a_foreign_newer_or_corrupt_file_changes_nothing(page, base_url, tmp_pat
 
 
 def test_the_old_storage_format_migrates_without_loss(page, base_url, site_data):
-    qid = site_data.bank_for("data-engineering/kinesis.md").questions[0]
+    qid = site_data.bank_for("data-preparation/kinesis.md").questions[0]
     keyed = qid.answer
     open_page(page, base_url + KINESIS)
     page.evaluate("""([id, c]) => {

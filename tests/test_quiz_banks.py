@@ -78,9 +78,9 @@ def test_question_rules_name_the_field(overrides, field):
 
 def test_quiz_html_is_accessible_and_escaped(site_data):
     from macros.quiz import Bank
-    bank = Bank("t", "data/quizzes/t.yml", "modeling/algorithms/tabular.md",
+    bank = Bank("t", "data/quizzes/t.yml", "model-development/algorithms/tabular.md",
                 [_question(), _question(id="t-2", type="multiple", answer=[0, 2])])
-    html = quiz_block(bank, site_data.catalog, site_data.pages, "modeling/algorithms/tabular.md")
+    html = quiz_block(bank, site_data.catalog, site_data.pages, "model-development/algorithms/tabular.md")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert html.count("<fieldset") == 2 and html.count("<legend>") == 2
     assert 'type="radio"' in html and 'type="checkbox"' in html and "(Choose 2.)" in html

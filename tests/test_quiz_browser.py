@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGE = "data-engineering/kinesis/"
+PAGE = "data-preparation/kinesis/"
 
 
 def _open(page, url: str, ready: str = ".quiz[data-ready]"):
@@ -133,7 +133,7 @@ def test_questions_sit_inside_their_cards(browser, base_url, width):
     inside = """([card, question]) => { const c = card.getBoundingClientRect(), q = question.getBoundingClientRect();
         const top = c.top + parseFloat(getComputedStyle(card).borderTopWidth);
         return q.top >= top && q.bottom <= c.bottom && q.left >= c.left && q.right <= c.right; }"""
-    _open(page, base_url + "eda/imbalanced-data-and-labeling/")  # long choices and a long unbroken identifier
+    _open(page, base_url + "data-preparation/imbalanced-data-and-labeling/")  # long choices and a long unbroken identifier
     cards = page.locator(".quiz-question")
     for i in range(cards.count()):
         card = cards.nth(i)

@@ -19,7 +19,7 @@ def _catalog(*specs) -> Catalog:
     for spec in specs:
         entry_id, name, aliases, *keywords = spec
         entries[entry_id] = Entry(id=entry_id, name=name, aliases=aliases, kind="service", family="storage",
-                                  domain="data-engineering", page="data-engineering/storage.md",
+                                  domain="data-engineering", page="data-preparation/storage.md",
                                   summary="A test entry for the search index.", keywords=keywords[0] if keywords else [])
     return Catalog(entries)
 
@@ -70,8 +70,8 @@ def test_a_word_joining_two_others_gets_no_extra_weight():
 
 def test_tags_are_removed_and_catalog_sections_get_names_and_keywords():
     index = {"config": {"separator": SEPARATOR, "fields": {"tags": {"boost": 1e6}}},
-             "docs": [{"location": "data-engineering/storage/", "title": "Storage", "text": "", "tags": ["Domain 1"]},
-                      {"location": "data-engineering/storage/#s3", "title": "Amazon S3", "text": "", "tags": ["Domain 1"]}]}
+             "docs": [{"location": "data-preparation/storage/", "title": "Storage", "text": "", "tags": ["Domain 1"]},
+                      {"location": "data-preparation/storage/#s3", "title": "Amazon S3", "text": "", "tags": ["Domain 1"]}]}
     tag_catalog_sections(index, _catalog(("s3", "Amazon S3", ["S3", "Simple Storage Service"], ["object storage", "data lake"])))
     page, section = index["docs"]
     assert "tags" not in page and "tags" not in section  # Material shows tags as chips on result cards
@@ -98,14 +98,14 @@ def test_repeating_pages_keep_one_short_document_and_the_glossary_weighs_little(
         {"location": "cheatsheets/eda/#eda-cues", "title": "Exam cues", "text": "<ul><li>SMOTE</li></ul>"},
         {"location": "start/corrections/", "title": "Corrections to the notes", "text": corrections},
         {"location": "start/glossary/", "title": "Glossary", "text": "AUC Area under the curve"},
-        {"location": "eda/feature-engineering/#mice", "title": "Missing values: MICE", "text": "<p>Impute</p>"}]}
+        {"location": "data-preparation/feature-engineering/#mice", "title": "Missing values: MICE", "text": "<p>Impute</p>"}]}
     demote_repeats(index)
     docs = {d["location"]: d for d in index["docs"]}
     assert "cheatsheets/eda/#eda-cues" not in docs
     assert docs["start/corrections/"]["text"] == "<p>The notes were wrong in places.</p>"
     assert docs["start/corrections/"]["boost"] < 1 and docs["cheatsheets/eda/"]["boost"] < 1
     assert docs["start/glossary/"]["text"] == "AUC Area under the curve" and docs["start/glossary/"]["boost"] < 0.1
-    assert "boost" not in docs["eda/feature-engineering/#mice"]
+    assert "boost" not in docs["data-preparation/feature-engineering/#mice"]
 
 
 @pytest.mark.parametrize("text, words", [
@@ -131,7 +131,7 @@ def test_bad_keyword_names_file_entry_and_field(tmp_path, keywords, problem):
     (folder / "ops.yml").write_text(
         "- id: model-monitor\n  name: Amazon SageMaker Model Monitor\n  aliases: [Model Monitor]\n"
         f"  keywords: {keywords}\n  kind: feature\n  family: tools\n  domain: modeling\n"
-        "  page: modeling/sagemaker-tools.md\n  summary: Watches deployed models for drift.\n", encoding="utf-8")
+        "  page: model-development/sagemaker-tools.md\n  summary: Watches deployed models for drift.\n", encoding="utf-8")
     with pytest.raises(DataError) as info:
         load_catalog(tmp_path)
     assert (info.value.file, info.value.item, info.value.field) == ("data/catalog/ops.yml", "model-monitor", "keywords")

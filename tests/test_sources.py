@@ -23,7 +23,7 @@ from sitetools import _Page, article_html, page_file
 ZZ = "data/corrections/zz.yml"
 GOOD_SOURCE = ('    - title: "Amazon Kinesis Video Streams Developer Guide: Amazon Kinesis Video Streams: How It Works"\n'
                "      url: https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/how-it-works.html\n")
-GOOD = ("- id: broken\n  page: data-engineering/kinesis.md\n  kind: correction\n  topic: Something\n"
+GOOD = ("- id: broken\n  page: data-preparation/kinesis.md\n  kind: correction\n  topic: Something\n"
         "  notes_said: x y z\n  correct: a b c\n  sources:\n" + GOOD_SOURCE)
 TITLE_LINE = '    - title: "Amazon Kinesis Video Streams Developer Guide: Amazon Kinesis Video Streams: How It Works"\n'
 URL_LINE = "      url: https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/how-it-works.html\n"
@@ -100,7 +100,7 @@ def test_bad_source_stops_the_build(tmp_path):
 
 
 def _correction(sources: list[Source]) -> Correction:
-    return Correction(id="x", page="eda/index.md", kind="correction", topic="Topic", notes_said="said",
+    return Correction(id="x", page="data-preparation/index.md", kind="correction", topic="Topic", notes_said="said",
                       correct="true", sources=sources)
 
 

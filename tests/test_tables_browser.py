@@ -12,8 +12,8 @@ from macros.compare import REF
 
 pytestmark = pytest.mark.browser
 
-ALGORITHMS = "modeling/algorithms/"
-KINESIS = "data-engineering/kinesis/"
+ALGORITHMS = "model-development/algorithms/"
+KINESIS = "data-preparation/kinesis/"
 COMPARE = "compare/"
 PHONE, LAPTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 
