@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import az, corrections, glossary, home, jinja_guard, linkcheck, search_index, sections
+from . import az, corrections, exam_views, glossary, home, jinja_guard, linkcheck, search_index, sections
 from . import cheatsheet as cheatsheets
 from . import practice, progress
 from . import compare as compare_tables
@@ -27,6 +27,8 @@ def define_env(env):
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     env.variables["site_data"] = data
+    # For the theme's head script and tag partial: which exams exist and which one a learner starts with.
+    env.conf["extra"]["exam_choice"] = {"codes": [e.code for e in data.exams], "default": data.exams.default.code}
     directory_urls = bool(env.conf["use_directory_urls"])  # the offline build turns them off
 
     def here() -> str:
@@ -87,12 +89,25 @@ def define_env(env):
         return glossary.glossary_table(data.glossary)
 
     @env.macro
-    def domain_cards() -> str:
-        counts: dict[str, int] = {}
-        for meta in data.pages.values():
-            if meta.get("domain"):
-                counts[meta["domain"]] = counts.get(meta["domain"], 0) + 1
-        return home.domain_cards(list(data.domains.values()), here(), counts)
+    def section_cards() -> str:
+        """One card per stage of the ML lifecycle: the nav's sections that have a landing page."""
+        icons = {"data-preparation/": "material-database-arrow-right", "model-development/": "material-brain",
+                 "deployment/": "material-rocket-launch", "monitoring-security/": "material-shield-check"}
+        nav = nav_order(env.conf["nav"] or [])
+        cards = []
+        for folder, icon in icons.items():
+            landing = folder + "index.md"
+            srcs = [s for s in nav if s.startswith(folder) and s != landing]
+            meta = data.pages[landing]
+            per_exam = []
+            for exam in data.exams:
+                numbers = sorted({exam.domain(r).number for s in srcs for r in data.page_exams.get(s, {}).get(exam.code, [])})
+                if numbers:
+                    per_exam.append((exam.code, f"{exam.code}: " + ", ".join(
+                        f"domain {n} ({exam.domain(str(n)).weight}%)" for n in numbers)))
+            cards.append({"landing": landing, "title": meta["title"], "description": meta.get("description", ""),
+                          "icon": icon, "pages": len(srcs), "exams": per_exam})
+        return home.section_cards(cards, here())
 
     @env.macro
     def section_pages() -> str:
@@ -103,8 +118,56 @@ def define_env(env):
 
     @env.macro
     def section_exams() -> str:
-        """Which domains of each exam this section's pages serve (filled in from data/exams/)."""
-        return ""
+        """Which domains and tasks of each exam the pages of this landing page's folder serve."""
+        folder = here().rsplit("/", 1)[0] + "/"
+        union: dict[str, list[str]] = {}
+        for src, mapping in data.page_exams.items():
+            if src.startswith(folder):
+                for code, ids in mapping.items():
+                    union.setdefault(code, [])
+                    union[code] += [i for i in ids if i not in union[code]]
+        return exam_views.banners(data.exams, {c: sorted(ids) for c, ids in union.items()}, here(), directory_urls)
+
+    def exam_payload() -> dict:
+        by_question = {qid: {code: exam_views.primary_domain(data.exams[code], ids) for code, ids in m.items()}
+                       for qid, m in data.question_exams.items()}
+        return {"exams": [exam_views.exam_json(data.exams, e) for e in data.exams], "defaultExam": data.exams.default.code,
+                "byQuestion": by_question}
+
+    def exam_or_fail(code: str):
+        if code not in data.exams:
+            raise DataError(f"docs/{here()}", code, "exam", f"unknown exam (known: {', '.join(data.exams.items)})")
+        return data.exams[code]
+
+    @env.macro
+    def exam_facts(code: str) -> str:
+        """An exam's status, dates and format, each with its source."""
+        return exam_views.facts_html(exam_or_fail(code))
+
+    @env.macro
+    def exam_coverage(code: str) -> str:
+        """Per domain and task: the pages, sections and questions that serve it; per in-scope service, its section."""
+        cov = exam_views.coverage(exam_or_fail(code), data.page_exams, data.entry_exams, data.question_exams,
+                                  data.catalog, nav_order(env.conf["nav"] or []))
+        return exam_views.coverage_html(cov, data.titles(), here(), directory_urls)
+
+    @env.macro
+    def exam_picker() -> str:
+        return exam_views.exam_list_html(data.exams)
+
+    @env.macro
+    def exams_overview() -> str:
+        return exam_views.overview_html(data.exams, here(), directory_urls)
+
+    @env.macro
+    def exams_list():
+        return list(data.exams)
+
+    @env.macro
+    def exam_pace(code: str) -> dict:
+        """{"minutes", "from"}: the practice exam's time for a full set of this exam (see Exams.pace)."""
+        minutes, source = data.exams.pace(exam_or_fail(code))
+        return {"minutes": minutes, "from": source}
 
     @env.macro
     def quiz(bank_id: str | None = None) -> str:
@@ -121,23 +184,20 @@ def define_env(env):
     @env.macro
     def quiz_data() -> str:
         """All questions as JSON, for the progress and practice-exam pages."""
-        return quizzes.quiz_data(banks_in_order(), data.catalog, data.pages, data.domains, data.practice_exam, here(),
-                                 directory_urls)
+        return quizzes.quiz_data(banks_in_order(), data.catalog, data.pages, exam_payload(), here(), directory_urls)
 
     @env.macro
     def progress_page() -> str:
         """The progress page's skeleton and the data progress.js fills it from."""
-        return progress.progress_page(banks_in_order(), data.pages, list(data.domains.values()), here(), directory_urls)
+        return progress.progress_page(banks_in_order(), data.pages, data.exams, exam_payload()["byQuestion"], here(),
+                                      directory_urls)
 
     @env.macro
     def exam_setup() -> str:
         """The practice exam's set-up form."""
         pages = [{"page": b.page, "title": data.pages[b.page].get("title", b.page)} for b in banks_in_order()]
-        return practice.exam_setup(data.practice_exam, list(data.domains.values()), pages, question_count())
-
-    @env.macro
-    def practice_exam():
-        return data.practice_exam
+        paces = {e.code: data.exams.pace(e)[0] for e in data.exams}
+        return practice.exam_setup(list(data.exams), paces, data.exams.default, pages, question_count())
 
     @env.macro
     def question_count() -> int:
@@ -194,14 +254,13 @@ def on_pre_page_macros(env):
     env.markdown = jinja_guard.protect_code(env.markdown)
     data = env.variables["site_data"]
     page = env.page
-    domain = page_domain(data.domains, page.file.src_uri, page.meta)
-    if domain is None:
-        return
+    page_domain(data.domains, page.file.src_uri, page.meta)  # checks the legacy `domain:` of notes pages
+    mapping = data.page_exams.get(page.file.src_uri)
+    if not mapping or page.file.src_uri.endswith("index.md"):
+        return  # landing pages show their section's mapping in the text ({{ section_exams() }})
     tags = page.meta.setdefault("tags", [])
-    tag = f"Domain {domain.number}: {domain.short}"
-    if tag not in tags:
-        tags.append(tag)
-    banner = home.domain_banner(domain, page.file.src_uri, [str(t) for t in page.meta.get("tasks", [])])
+    tags += [t for t in exam_views.tags_for(data.exams, mapping) if t not in tags]
+    banner = exam_views.banners(data.exams, mapping, page.file.src_uri, bool(env.conf["use_directory_urls"]))
     lines = env.markdown.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):

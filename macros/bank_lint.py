@@ -1,10 +1,19 @@
-"""Bank lint: questions must not give their answer away by the length of the keyed choice.
+"""Bank lint: questions must not give their answer away.
 
 The rules are limits a test runs over the real banks (tests/test_bank_lint.py), so a new question that
 breaks one fails the suite with its id. `python -m macros.bank_lint` prints the figures.
+
+What applies to which type (case-study parts are linted as the type they are):
+- single and multiple choice: the keyed choice must not stand out by its length, and every wrong choice
+  has its why_wrong.
+- ordering: every step is part of the answer, so length says nothing and there is no why_wrong; instead a
+  step must not announce its position ("First, …", "Then …", "Finally …", "Step 2", "1.").
+- matching: every response but the extras is keyed, so length says little; a response must not repeat its
+  own prompt (a word-for-word giveaway). Extras need no why_wrong: the explanation covers the pairs.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .quiz import Question
@@ -38,8 +47,21 @@ def keyed_is_longest(q: Question) -> bool:
     return keyed > wrong
 
 
+# A step that says where it goes: an ordinal word or a number at its start.
+POSITION = re.compile(r"^\s*(first|second|third|then|next|after that|finally|lastly|last|step\s*\d+|\d+[.)])\b", re.I)
+
+
+def _order_problems(q: Question) -> list[Problem]:
+    if q.type == "ordering":
+        return [Problem(q.id, "step gives its position away", f"“{step}”") for step in q.steps if POSITION.match(step)]
+    return [Problem(q.id, "response repeats its prompt", f"“{p.prompt}” → “{p.response}”")
+            for p in q.pairs if p.prompt.strip().casefold() in p.response.casefold()]
+
+
 def question_problems(q: Question) -> list[Problem]:
     """Rules every question must pass on its own."""
+    if q.type not in ("single", "multiple"):
+        return _order_problems(q)
     problems = []
     keyed, wrong = _lengths(q)
     if keyed >= MAX_LENGTH_RATIO * wrong:
@@ -79,6 +101,8 @@ if __name__ == "__main__":  # python -m macros.bank_lint [bank-id ...]: all bank
     questions = [q for bank in data.banks.values() if bank.id in chosen for q in bank.questions]
     share, longest = longest_share(questions)
     single = sum(q.type == "single" for q in questions)
+    kinds = {kind: sum(q.type == kind for q in questions) for kind in ("multiple", "ordering", "matching")}
+    print(", ".join(f"{n} {kind}" for kind, n in kinds.items()) + f", {sum(bool(q.case) for q in questions)} case-study parts")
     print(f"{len(questions)} questions, {single} single-answer; keyed choice strictly longest in "
           f"{len(longest)} ({share:.1%})")
     for problem in lint(questions):

@@ -44,6 +44,7 @@ class Entry(BaseModel):
     status_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
     status_note: str | None = None
     brief: str | None = None  # the cheat sheets' short form of `summary` (macros/cheatsheet.py checks it)
+    exams: dict[str, list[str]] = {}  # exam code -> task ids, where they differ from the page's (macros/exams.py)
     keywords: list[str] = []  # what learners type for the concept, weighed below names (macros/search_index.py)
 
     @field_validator("status_date", mode="before")

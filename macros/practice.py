@@ -20,9 +20,11 @@ def banks_in_nav_order(banks: dict[str, Bank], order: list[str]) -> list[Bank]:
     return sorted(banks.values(), key=lambda b: (rank.get(b.page, len(rank)), b.page))
 
 
-def exam_setup(exam, domains: list, pages: list[dict], total: int) -> str:
-    """The set-up form of the practice exam: mode, question set (all, missed, unseen, a domain, a page), size."""
+def exam_setup(exams: list, paces: dict[str, int], default, pages: list[dict], total: int) -> str:
+    """The set-up form of the practice exam: mode, question set (all, missed, unseen, a domain, a page), size.
+
+    Every exam's pace and domains are in the form; exam.js keeps those of the learner's chosen exam."""
     html = _templates.get_template("exam_setup.html").render(
-        exam=exam, domains=domains, pages=pages, total=total, min_size=min(MIN_SIZE, total))
+        exams=exams, paces=paces, default=default, pages=pages, total=total, min_size=min(MIN_SIZE, total))
     # No blank lines: Markdown would end the raw HTML block there.
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -10,29 +10,32 @@ from .quiz import Bank
 from .urls import href
 
 
-def progress_page(banks: list[Bank], pages: dict[str, dict], domains: list, from_page: str,
-                  directory_urls: bool = True) -> str:
-    """`banks` in navigation order; a domain's table lists the pages whose own domain it is."""
+def progress_page(banks: list[Bank], pages: dict[str, dict], exams, by_question: dict[str, dict[str, int]],
+                  from_page: str, directory_urls: bool = True) -> str:
+    """`banks` in navigation order. Every exam's domains are rendered, each with the pages that hold its
+    questions; the page script shows the chosen exam's (all show without JavaScript)."""
     questions = []
     for bank in banks:
         title = pages[bank.page].get("title", bank.page)
-        questions += [{"id": q.id, "domain": q.domain, "page": bank.page, "pageTitle": title, "prompt": q.prompt,
+        questions += [{"id": q.id, "d": by_question[q.id], "page": bank.page, "pageTitle": title, "prompt": q.prompt,
                        "questionHref": href(bank.page, from_page, f"q-{q.id}", directory_urls)} for q in bank.questions]
-    sections = []
-    for domain in domains:
-        total = sum(q["domain"] == domain.id for q in questions)
-        if not total:
-            continue
-        rows = []
-        for bank in banks:
-            n = sum(q.domain == domain.id for q in bank.questions)
-            if n and pages[bank.page].get("domain") == domain.id:
-                rows.append({"page": bank.page, "title": pages[bank.page].get("title", bank.page), "n": n,
-                             "href": href(bank.page, from_page, "quiz", directory_urls)})
-        sections.append({"domain": domain, "total": total, "rows": rows})
-    payload = {"questions": questions, "domains": [{"id": d.id, "number": d.number, "name": d.name} for d in domains],
-               "examHref": href("practice/exam.md", from_page, None, directory_urls)}
+    groups = []
+    for exam in exams:
+        sections = []
+        for domain in exam.domains.items:
+            mine = [q for q in questions if q["d"].get(exam.code) == domain.number]
+            rows = []
+            for bank in banks:
+                n = sum(q["page"] == bank.page for q in mine)
+                if n:
+                    rows.append({"page": bank.page, "title": pages[bank.page].get("title", bank.page), "n": n,
+                                 "href": href(bank.page, from_page, "quiz", directory_urls)})
+            sections.append({"domain": domain, "total": len(mine), "rows": rows})
+        groups.append({"exam": exam, "sections": sections})
+    payload = {"questions": questions, "exams": [{"code": e.code, "domains": [{"id": d.id, "number": d.number, "name": d.name}
+                                                                             for d in e.domains.items]} for e in exams],
+               "defaultExam": exams.default.code, "examHref": href("practice/exam.md", from_page, None, directory_urls)}
     html = _templates.get_template("progress.html").render(
-        total=len(questions), sections=sections, data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+        total=len(questions), groups=groups, data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     # No blank lines: Markdown would end the raw HTML block there.
     return "\n".join(line for line in html.splitlines() if line.strip())

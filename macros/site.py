@@ -10,8 +10,9 @@ from .compare import Comparisons, load_comparisons
 from .corrections import Correction, load_corrections
 from .domains import Domain, load_domains
 from .errors import DataError
-from .exams import Exam, load_exams
+from .exams import LEGACY, Exams, load_exams
 from .glossary import load_glossary
+from .domains import GENERAL_FOLDERS
 from .pages import page_index
 from .quiz import Bank, load_banks
 
@@ -27,7 +28,11 @@ class SiteData:
     pages: dict[str, dict]
     banks: dict[str, Bank]
     sheets: dict[str, Sheet]
-    exams: dict[str, Exam]
+    exams: Exams
+    # Per page, catalog entry and question: exam code -> task or domain ids (macros/exams.py):
+    page_exams: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    entry_exams: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    question_exams: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # Filled while pages render, checked after the build:
     rendered_sections: dict[str, str] = field(default_factory=dict)
     rendered_corrections: dict[str, str] = field(default_factory=dict)
@@ -39,11 +44,6 @@ class SiteData:
 
     def corrections_in(self, domain_id: str) -> list[Correction]:
         return [c for c in self.corrections.values() if self.pages.get(c.page, {}).get("domain") == domain_id]
-
-    @property
-    def practice_exam(self) -> Exam:
-        """The exam whose format the practice exam follows."""
-        return next(iter(self.exams.values()))
 
     def bank_for(self, page: str) -> Bank | None:
         return next((b for b in self.banks.values() if b.page == page), None)
@@ -86,8 +86,45 @@ def load_site(root: Path) -> SiteData:
             if getattr(item, field) not in pages:
                 raise DataError(file, item.id, field, f"page '{getattr(item, field)}' does not exist under docs/")
     banks = load_banks(root, catalog, set(domains), pages)
-    return SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets,
-                    load_exams(root))
+    exams = load_exams(root, {e.id for e in catalog})
+    data = SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets, exams)
+    map_to_exams(data)
+    return data
+
+
+REQUIRE_MAPPING = False  # every page and question maps to each explicitly mapped exam (turned on once mapped)
+
+
+def map_to_exams(data: SiteData) -> None:
+    """Resolve and check the exam mapping of every page, catalog entry and question."""
+    exams, domains = data.exams, data.domains
+    if LEGACY in exams:
+        legacy_ids = [d.id for d in exams[LEGACY].domains.items]
+        if legacy_ids != list(domains):
+            raise DataError("data/domains.yml", None, "id", f"domains {list(domains)} differ from {LEGACY}'s {legacy_ids}")
+
+    def legacy(domain_id: str | None, tasks: list | None = None) -> list[str]:
+        if tasks:
+            return [str(t) for t in tasks]
+        return [str(domains[domain_id].number)] if domain_id in domains else []
+
+    for src, meta in data.pages.items():
+        explicit = meta.get("exams") or {}
+        if not isinstance(explicit, dict):
+            raise DataError(f"docs/{src}", None, "exams", "expected a mapping of exam code to task ids")
+        in_section = "/" in src and not src.startswith(GENERAL_FOLDERS)
+        if explicit or meta.get("domain") or in_section:
+            data.page_exams[src] = exams.resolve(explicit, legacy(meta.get("domain"), meta.get("tasks")), f"docs/{src}",
+                                                 None, required=REQUIRE_MAPPING and in_section)
+    for entry in data.catalog:
+        page_map = {code: ids for code, ids in data.page_exams.get(entry.page, {}).items() if code != LEGACY}
+        explicit = entry.exams or page_map
+        data.entry_exams[entry.id] = exams.resolve(explicit, legacy(entry.domain), data.catalog.files[entry.id],
+                                                   entry.id, required=REQUIRE_MAPPING)
+    for bank in data.banks.values():
+        for q in bank.questions:
+            data.question_exams[q.id] = exams.resolve(q.exams, legacy(q.domain), bank.file, q.id,
+                                                      required=REQUIRE_MAPPING)
 
 
 def _view_arg(placement) -> str:

@@ -1,18 +1,28 @@
-"""Broken input, fed to a real build of a copy of the project: the build stops and says where.
+"""Broken input in a copy of the project stops the build and says where: file, item and field (or, for
+page links, the page and the link). Script payloads render inert; Jinja-looking text inside code renders
+literally.
 
-Each case edits one file of the copy and expects a non-zero exit whose message names the file, the item
-and the field (or, for page links, the page and the link). Script payloads must render inert, and
-Jinja-looking text inside code must render literally.
+A full build costs ~16 s of CPU, so most cases go in-process through exactly what the build runs: data
+through `load_site` (the first thing `define_env` does), page macros, page hooks and the post-build check
+through the real mkdocs-macros plugin configured from the copy's mkdocs.yml. Three real builds prove the
+command itself: a data error stops it with file, item and field; MkDocs' own link validation stops it;
+hostile and Jinja-looking text comes out safe.
 """
 from __future__ import annotations
 
+import logging
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+from jinja2 import UndefinedError
+from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build
+from macros.errors import DataError
+from macros.site import load_site
 
 COPY = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
 
@@ -37,65 +47,135 @@ def append(project: Path, rel: str, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def output_of(result) -> str:
+    return result.stdout + result.stderr
+
+
 CATALOG = "data/catalog/data-engineering.yml"
 QUIZ = "data/quizzes/kinesis.yml"
 PAGE = "docs/data-preparation/kinesis.md"
+KDS = "kinesis-data-streams"
 
-CASES = {
-    "malformed YAML": (lambda p: append(p, CATALOG, "\n- id: [unclosed\n"),
-                       [CATALOG, "YAML syntax error", "line"]),
-    "missing required field": (lambda p: edit(p, CATALOG, "  kind: service\n", "", 1),
-                               [CATALOG, "kinesis-data-streams", "'kind'", "Field required"]),
+# Bad data: (break it, (file, item, field) of the DataError, a phrase of its message or None).
+DATA_CASES = {
+    "malformed YAML": (lambda p: append(p, CATALOG, "\n- id: [unclosed\n"), (CATALOG, None, None), "YAML syntax error at line"),
+    "missing required field": (lambda p: edit(p, CATALOG, "  kind: service\n", "", 1), (CATALOG, KDS, "kind"), "Field required"),
     "wrong type": (lambda p: edit(p, CATALOG, "aliases: [KDS, Kinesis Data Streams, Kinesis Streams]", "aliases: 42"),
-                   [CATALOG, "kinesis-data-streams", "'aliases'"]),
-    "duplicate id": (lambda p: edit(p, CATALOG, "- id: data-firehose", "- id: kinesis-data-streams"),
-                     [CATALOG, "kinesis-data-streams", "duplicate id"]),
+                   (CATALOG, KDS, "aliases"), "valid list"),
+    "duplicate id": (lambda p: edit(p, CATALOG, "- id: data-firehose", f"- id: {KDS}"), (CATALOG, KDS, "id"), "duplicate id"),
     "unknown catalog id in a table": (lambda p: edit(p, "data/comparisons/kinesis.yml", "- managed-flink", "- managed-flinc"),
-                                      ["data/comparisons/kinesis.yml", "managed-flinc", "'rows'", "unknown catalog id"]),
+                                      ("data/comparisons/kinesis.yml", "kinesis", "rows"), "unknown catalog id 'managed-flinc'"),
     "unknown catalog id in a quiz": (lambda p: edit(p, QUIZ, "source: kinesis-video-streams", "source: kinesis-video-stream"),
-                                     [QUIZ, "kin-video-consumers", "'source'"]),
-    "unknown catalog id in a page macro": (lambda p: edit(p, PAGE, '{{ service("managed-flink") }}', '{{ service("managed-flnk") }}'),
-                                           [PAGE, "managed-flnk", "unknown catalog id"]),
+                                     (QUIZ, "kin-video-consumers", "source"), "'kinesis-video-stream'"),
     "alias shared by two services": (lambda p: edit(p, CATALOG, "aliases: [KVS, Kinesis Video Stream]", "aliases: [KVS, KDS]"),
-                                     [CATALOG, "kinesis-video-streams", "'aliases'", "'KDS' is already"]),
-    "broken page link": (lambda p: append(p, PAGE, "\n\nSee [the missing page](no-such-page.md).\n"),
-                         ["data-preparation/kinesis.md", "no-such-page.md"]),
-    "missing anchor": (lambda p: append(p, PAGE, "\n\nSee [storage](storage.md#no-such-anchor).\n"),
-                       ["data-preparation/kinesis.md", "no-such-anchor"]),
-    "undefined macro variable": (lambda p: append(p, PAGE, "\n\nValue: {{ no_such_variable }}\n"),
-                                 ["data-preparation/kinesis.md", "no_such_variable"]),
+                                     (CATALOG, "kinesis-video-streams", "aliases"), "'KDS' is already"),
     "quiz answer out of range": (lambda p: edit(p, QUIZ, "answer: [2]\n    explanation: Shards", "answer: [7]\n    explanation: Shards"),
-                                 [QUIZ, "kin-shard-count", "'answer'", "out of range"]),
-    "quiz without an answer": (lambda p: edit(p, QUIZ, "    answer: [1]\n    explanation: >-\n      Data Streams keeps", "    explanation: >-\n      Data Streams keeps"),
-                               [QUIZ, "kin-replay", "'answer'"]),
+                                 (QUIZ, "kin-shard-count", "answer"), "out of range"),
+    "quiz without an answer": (lambda p: edit(p, QUIZ, "    answer: [1]\n    explanation: >-\n      Data Streams keeps",
+                                              "    explanation: >-\n      Data Streams keeps"),
+                               (QUIZ, "kin-replay", "answer"), None),
     "duplicate question id": (lambda p: edit(p, QUIZ, "id: kin-replay", "id: kin-shard-count"),
-                              [QUIZ, "kin-shard-count", "duplicate question id"]),
-    "unknown correction id": (lambda p: edit(p, PAGE, '{{ correction("kvs-retention") }}', '{{ correction("kvs-retension") }}'),
-                              [PAGE, "kvs-retension", "unknown correction id"]),
-    "catalog entry without a section": (lambda p: edit(p, PAGE, '{{ service("managed-flink") }}', "## Flink"),
-                                        ["managed-flink", "has no section", "docs/data-preparation/kinesis.md"]),
-    "unknown domain on a page": (lambda p: edit(p, PAGE, "domain: data-engineering", "domain: data-plumbing"),
-                                 [PAGE, "'domain'", "data-plumbing"]),
+                              (QUIZ, "kin-shard-count", "id"), "duplicate question id"),
     "empty table cell": (lambda p: edit(p, "data/facts/kinesis.yml", "    transformation: n/a\n", ""),
-                         ["kinesis-video-streams", "facts.transformation", "n/a"]),
+                         ("data/facts", "kinesis-video-streams", "facts.transformation"), "n/a"),
 }
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_stops_the_build_and_names_the_place(project, tmp_path, case):
-    break_it, expected = CASES[case]
+@pytest.mark.parametrize("case", list(DATA_CASES))
+def test_bad_data_stops_the_build_and_names_the_place(project, case):
+    break_it, (file, item, field), phrase = DATA_CASES[case]
     break_it(project)
+    with pytest.raises(DataError) as info:
+        load_site(project)
+    err = info.value
+    assert err.file.startswith(file) and (err.item, err.field) == (item, field), f"{case}: {err}"
+    assert phrase is None or phrase in str(err), f"{case}: {phrase!r} not in {err}"
+
+
+def render_pages(project: Path, monkeypatch):
+    """What `mkdocs build` does before converting Markdown: load the copy's mkdocs.yml, set up the macros
+    plugin (our define_env), run its page hook and render every page's macros. Returns (plugin, config)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the plugin puts the project folder on sys.path
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["macros"]
+    plugin.on_config(config)
+    files = get_files(config)
+    for file in files.documentation_pages():
+        page = Page(None, file, config)
+        page.read_source(config)
+        plugin.on_page_markdown(page.markdown, page=page, config=config, files=files)
+    return plugin, config
+
+
+# Bad pages: (break it, the exception the macro raised, (file, item, field) or None, phrases of the message).
+PAGE_CASES = {
+    "unknown catalog id in a page macro": (lambda p: edit(p, PAGE, '{{ service("managed-flink") }}', '{{ service("managed-flnk") }}'),
+                                           DataError, (PAGE, "managed-flnk", "id"), ["unknown catalog id 'managed-flnk'"]),
+    "unknown correction id": (lambda p: edit(p, PAGE, '{{ correction("kvs-retention") }}', '{{ correction("kvs-retension") }}'),
+                              DataError, (PAGE, "kvs-retension", "correction"), ["unknown correction id"]),
+    "undefined macro variable": (lambda p: append(p, PAGE, "\n\nValue: {{ no_such_variable }}\n"),
+                                 UndefinedError, None, ["no_such_variable"]),
+}
+
+
+@pytest.mark.parametrize("case", list(PAGE_CASES))
+def test_bad_macro_on_a_page_stops_the_build_and_names_the_place(project, monkeypatch, caplog, case):
+    break_it, raised, where, phrases = PAGE_CASES[case]
+    break_it(project)
+    with caplog.at_level(logging.WARNING), pytest.raises(SystemExit) as info:  # on_error_fail: the build exits
+        render_pages(project, monkeypatch)
+    log = caplog.text
+    for phrase in [PAGE.removeprefix("docs/"), *phrases]:
+        assert phrase in log, f"{case}: {phrase!r} not in the error output:\n{log[-2000:]}"
+    error = info.value.__context__  # the exception the macro raised, which the plugin reported
+    assert isinstance(error, raised), f"{case}: {error!r}"
+    if where:
+        assert (error.file, error.item, error.field) == where, f"{case}: {error}"
+
+
+def test_unknown_domain_on_a_page_stops_the_build(project, monkeypatch):
+    edit(project, PAGE, "domain: data-engineering", "domain: data-plumbing")
+    with pytest.raises(PluginError) as info:
+        render_pages(project, monkeypatch)
+    err = info.value.__cause__
+    assert (err.file, err.field) == (PAGE, "domain") and "data-plumbing" in str(info.value), info.value
+
+
+def test_catalog_entry_without_a_section_stops_the_build(project, monkeypatch):
+    edit(project, PAGE, '{{ service("managed-flink") }}', "## Flink")
+    plugin, config = render_pages(project, monkeypatch)
+    with pytest.raises(PluginError) as info:
+        plugin.on_post_build(config)
+    problems = str(info.value).splitlines()[1:]
+    # Every other page rendered its sections, so this is the only problem, and it says where the section goes.
+    assert len(problems) == 1 and all(s in problems[0] for s in ("managed-flink", "has no section", PAGE)), problems
+
+
+def test_bad_data_stops_the_real_build_with_file_item_and_field(project, tmp_path):
+    edit(project, CATALOG, "  kind: service\n", "", 1)
     result = build(project, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"{case}: the build passed\n{output[-2000:]}"
-    for phrase in expected:
-        assert phrase in output, f"{case}: {phrase!r} not in the error output:\n{output[-3000:]}"
+    output = output_of(result)
+    assert result.returncode != 0, output[-2000:]
+    assert f"{CATALOG}, item '{KDS}', field 'kind': Field required" in output, output[-3000:]
+
+
+def test_broken_links_stop_the_real_build_and_name_page_and_link(project, tmp_path):
+    """MkDocs' own link validation (strict): both problems are reported, each with the page."""
+    append(project, PAGE, "\n\nSee [the missing page](no-such-page.md) and [storage](storage.md#no-such-anchor).\n")
+    result = build(project, tmp_path / "out")
+    lines = output_of(result).splitlines()
+    assert result.returncode != 0, lines[-30:]
+    for link in ("no-such-page.md", "no-such-anchor"):
+        assert any(link in line and "data-preparation/kinesis.md" in line for line in lines), (link, lines[-30:])
 
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-def test_script_payloads_in_data_render_inert(project, tmp_path):
+def test_script_payloads_render_inert_and_jinja_in_code_renders_literally(project, tmp_path):
     quoted = PAYLOAD.replace('"', '\\"')
     edit(project, CATALOG, "name: Amazon Kinesis Video Streams", f'name: "Amazon Kinesis Video Streams {quoted}"')
     edit(project, CATALOG, "aliases: [KVS, Kinesis Video Stream]", f'aliases: [KVS, Kinesis Video Stream, "{quoted}"]')
@@ -106,23 +186,16 @@ def test_script_payloads_in_data_render_inert(project, tmp_path):
     edit(project, QUIZ, "choices: [60 seconds,", f'choices: ["60 seconds {quoted}",')
     append(project, "data/abbreviations.md", f"*[ZZQ]: {PAYLOAD}\n")
     append(project, PAGE, "\n\nZZQ appears here.\n")
+    append(project, PAGE, '\n\n```text\n{"tags": "{{ not_a_macro }}"} {# not a comment #} {% not_a_tag %}\n```\n\n'
+                          "Inline: `{{ inline_braces }}` stays.\n")
     out = tmp_path / "out"
     result = build(project, out)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 0, output_of(result)
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert 'alert("x")</script>' not in html and "onerror=alert(1)>" not in html, page
     kinesis = (out / "data-preparation/kinesis/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;" in kinesis  # shown as text, not dropped
-
-
-def test_jinja_looking_text_in_code_renders_literally(project, tmp_path):
-    append(project, PAGE, '\n\n```text\n{"tags": "{{ not_a_macro }}"} {# not a comment #} {% not_a_tag %}\n```\n\n'
-                          "Inline: `{{ inline_braces }}` stays.\n")
-    out = tmp_path / "out"
-    result = build(project, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    html = (out / "data-preparation/kinesis/index.html").read_text(encoding="utf-8")
-    text = re.sub(r"<[^>]+>", "", html)
+    text = re.sub(r"<[^>]+>", "", kinesis)
     assert "{{ not_a_macro }}" in text and "{# not a comment #}" in text and "{% not_a_tag %}" in text
     assert "{{ inline_braces }}" in text

@@ -8,8 +8,20 @@
   /* right | wrong | unanswered for question i of an attempt. */
   function outcome(attempt, i, q) {
     var chosen = attempt.chosen[i] || [];
+    if (q && S.types.owns(q.type)) return S.types.outcome(q, chosen);
     if (!chosen.length || (q && chosen.length !== q.answer.length)) return chosen.length ? "wrong" : "unanswered";
     return q && S.sameSet(chosen, q.answer) ? "right" : "wrong";
+  }
+
+  /* The exam an attempt followed (attempts saved before exams could be chosen followed MLS-C01). */
+  function examFor(data, code) {
+    var list = data.exams || [];
+    return list.filter(function (e) { return e.code === (code || "MLS-C01"); })[0] || S.examOf(data);
+  }
+  /* The key of a question's domain in an attempt's perDomain: the id of its domain in that exam. */
+  function domainKey(exam, q) {
+    var number = q.d[exam.code], d = exam.domains.filter(function (x) { return x.number === number; })[0];
+    return d ? d.id : "other";
   }
 
   function scoreLine(a) { return a.right + " of " + a.n + " (" + S.pct(a.right, a.n) + "%)"; }
@@ -32,12 +44,13 @@
     box.appendChild(el("p", { "class": "exam-meta" }, [MODES[attempt.mode] || "Exam", new Date(attempt.finished).toLocaleString(),
       "took " + S.duration(attempt.spent || (attempt.finished - attempt.started)), (attempt.answered || 0) + " of " + attempt.n + " answered",
       attempt.pool || ""].filter(Boolean).join(" · ")));
-    if (data.exam) {
-      box.appendChild(el("p", { "class": "exam-passmark" }, "For reference: " + data.exam.code + " reports a scaled score from " +
-        data.exam.scaleMin + " to " + data.exam.scaleMax.toLocaleString("en") + " and passes at " + data.exam.passing +
+    var exam = examFor(data, attempt.exam);
+    if (exam) {
+      box.appendChild(el("p", { "class": "exam-passmark" }, "For reference: " + exam.code + " reports a scaled score from " +
+        exam.scaleMin + " to " + exam.scaleMax.toLocaleString("en") + " and passes at " + exam.passing +
         ". A scaled score is not a percentage, so this practice score does not convert into one; treat it as a guide to where you are weak."));
     }
-    var split = domainSplit(attempt, data.domains);
+    var split = domainSplit(attempt, exam.domains);
     if (split.length) {
       var splitTable = S.table("exam-split", ["Domain", "Right", "Questions", "Score"]), body = splitTable.body;
       box.appendChild(splitTable.wrap);
@@ -99,9 +112,11 @@
     var tags = [{ right: "Right", wrong: "Wrong", unanswered: "Not answered" }[state]];
     if (attempt.flags[i]) tags.push("flagged");
     li.appendChild(el("p", { "class": "exam-review-status" }, tags.join(" · ")));
+    if (q.case) li.appendChild(S.types.scenario(q, true));
     li.appendChild(el("p", { "class": "exam-review-q" }, q.prompt + (q.type === "multiple" ? " (Choose " + q.answer.length + ".)" : "")));
-    var chosen = attempt.chosen[i] || [], order = attempt.order[i] || S.range(q.choices.length);
-    var choices = li.appendChild(el("ul", { "class": "exam-review-choices" }));
+    var typed = S.types.owns(q.type), chosen = attempt.chosen[i] || [], order = typed ? [] : attempt.order[i] || S.range(q.choices.length);
+    // Ordering and matching: the learner's answer against the right one (question-types.js).
+    var choices = li.appendChild(typed ? S.types.review(q, chosen) : el("ul", { "class": "exam-review-choices" }));
     order.forEach(function (v, pos) {
       var keyed = q.answer.indexOf(v) >= 0, picked = chosen.indexOf(v) >= 0;
       var c = choices.appendChild(el("li", { "class": (keyed ? "is-answer" : "") + (picked && !keyed ? " is-wrong" : "") }));
@@ -122,14 +137,15 @@
   }
 
   /* Past attempts as a table; action(attempt) gives the element that reopens its review. */
-  function historyTable(list, domains, action) {
-    var table = S.table("exam-history", ["Date", "Mode", "Score", "Per domain", "Time", "Review"]), body = table.body;
+  function historyTable(list, exams, action) {
+    var table = S.table("exam-history", ["Date", "Exam", "Mode", "Score", "Per domain", "Time", "Review"]), body = table.body;
     list.forEach(function (a) {
-      var tr = body.appendChild(el("tr"));
+      var tr = body.appendChild(el("tr")), exam = examFor({ exams: exams }, a.exam);
       tr.appendChild(el("td", {}, new Date(a.finished).toLocaleString()));
+      tr.appendChild(el("td", {}, exam ? exam.code : "—"));
       tr.appendChild(el("td", {}, MODES[a.mode] || "Exam"));
       tr.appendChild(el("td", {}, scoreLine(a)));
-      tr.appendChild(el("td", {}, domainSplit(a, domains).map(function (x) {
+      tr.appendChild(el("td", {}, domainSplit(a, exam ? exam.domains : []).map(function (x) {
         return "D" + x.domain.number + " " + x.right + "/" + x.n;
       }).join(", ") || "—"));
       tr.appendChild(el("td", {}, a.summaryOnly ? "—" : S.duration(a.spent || (a.finished - a.started))));
@@ -140,5 +156,6 @@
     return table.wrap;
   }
 
-  S.review = { render: render, historyTable: historyTable, outcome: outcome, scoreLine: scoreLine, domainSplit: domainSplit, MODES: MODES };
+  S.review = { render: render, historyTable: historyTable, outcome: outcome, scoreLine: scoreLine, domainSplit: domainSplit,
+               examFor: examFor, domainKey: domainKey, MODES: MODES };
 })();

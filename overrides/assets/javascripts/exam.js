@@ -20,17 +20,17 @@
     if (source === "missed") return qs.filter(function (q) { return answers[q.id] && !answers[q.id].last.ok; });
     if (source === "unseen") return qs.filter(function (q) { return !answers[q.id]; });
     var parts = source.split(":");
-    if (parts[0] === "domain") return qs.filter(function (q) { return q.domain === parts[1]; });
+    if (parts[0] === "domain") return qs.filter(function (q) { return q.d[parts[1]] === Number(parts[2]); });  // domain:CODE:N
     if (parts[0] === "page") return qs.filter(function (q) { return q.page === parts.slice(1).join(":"); });
     return [];
   }
 
-  /* n questions from the pool; for the whole bank, in proportion to the exam's domain weights. */
-  function draw(data, pool, n, weighted) {
+  /* n questions from the pool; for the whole bank, in proportion to the chosen exam's domain weights. */
+  function draw(exam, pool, n, weighted) {
     if (!weighted) return S.shuffle(pool.slice()).slice(0, n);
     var byDomain = {}, picked = [];
-    pool.forEach(function (q) { (byDomain[q.domain] = byDomain[q.domain] || []).push(q); });
-    var quotas = data.domains.map(function (d) { return { id: d.id, want: Math.round(n * d.weight / 100) }; });
+    pool.forEach(function (q) { var d = q.d[exam.code]; (byDomain[d] = byDomain[d] || []).push(q); });
+    var quotas = exam.domains.map(function (d) { return { id: d.number, want: Math.round(n * d.weight / 100) }; });
     var diff = n - quotas.reduce(function (s, q) { return s + q.want; }, 0);
     quotas.sort(function (a, b) { return b.want - a.want; })[0].want += diff;
     quotas.forEach(function (q) { picked = picked.concat(S.shuffle((byDomain[q.id] || []).slice()).slice(0, q.want)); });
@@ -39,15 +39,18 @@
     return S.shuffle(picked);
   }
 
-  function minutesFor(data, n) { return Math.max(1, Math.round(data.exam.minutes * n / data.exam.questions)); }
+  /* The chosen exam's pace: its minutes per question, times n. */
+  function minutesFor(exam, n) { return Math.max(1, Math.round(exam.minutes * n / exam.questions)); }
 
-  function newSession(data, questions, mode, poolLabel) {
-    var now = Date.now(), minutes = minutesFor(data, questions.length);
+  function newSession(exam, questions, mode, poolLabel) {
+    questions = S.types.group(questions);  // a case study's parts one after another (draw() brings the siblings)
+    var now = Date.now(), minutes = minutesFor(exam, questions.length);
     return {
       id: now.toString(36) + Math.random().toString(36).slice(2, 6), started: now, spent: 0, mode: mode, pool: poolLabel,
+      exam: exam.code,
       minutes: mode === "timed" ? minutes : null, deadline: mode === "timed" ? now + minutes * 60000 : null, i: 0,
       qids: questions.map(function (q) { return q.id; }),
-      order: questions.map(function (q) { return S.shuffle(S.range(q.choices.length)); }),  // stable within the attempt
+      order: questions.map(S.types.initialOrder),  // display order of choices, steps or responses, stable within the attempt
       chosen: questions.map(function () { return []; }), flags: questions.map(function () { return false; }),
       checked: questions.map(function () { return false; })
     };
@@ -60,7 +63,7 @@
       var q = data.byId[id];
       if (!q) return;
       var order = s.order[i];
-      if (!Array.isArray(order) || order.length !== q.choices.length) { order = S.shuffle(S.range(q.choices.length)); s.chosen[i] = []; }
+      if (!Array.isArray(order) || order.length !== S.types.size(q) || !S.types.fits(q, s.chosen[i] || [])) { order = S.types.initialOrder(q); s.chosen[i] = []; }
       keep.push({ id: id, order: order, chosen: s.chosen[i] || [], flag: !!(s.flags || [])[i], checked: !!(s.checked || [])[i] });
     });
     var dropped = s.qids.length - keep.length;
@@ -70,14 +73,27 @@
     return dropped;
   }
 
-  function isAnswered(q, chosen) { return chosen.length > 0 && (q.type !== "multiple" || chosen.length === q.answer.length); }
+  function isAnswered(q, chosen) { return S.types.isAnswered(q, chosen); }
 
   /* ---------- set-up ---------- */
   function setup(root, data) {
     var form = root.querySelector(".exam-form"), pool = root.querySelector(".exam-pool");
     var size = root.querySelector(".exam-size"), info = root.querySelector(".exam-pool-info");
-    var state = S.load();
+    var state = S.load(), shownFor = null;
+    /* The chosen exam sets the default length and which domains the pool offers. */
+    function forExam(exam) {
+      if (shownFor === exam.code) return;
+      shownFor = exam.code;
+      S.each(pool.querySelectorAll("optgroup[data-exam]"), function (g) {
+        var mine = g.getAttribute("data-exam") === exam.code;
+        g.hidden = !mine; g.disabled = !mine;
+      });
+      if (pool.selectedOptions[0] && pool.selectedOptions[0].disabled) pool.value = "all";
+      size.value = String(exam.questions);
+    }
     function refresh() {
+      var exam = S.examOf(data);
+      forExam(exam);
       var answers = S.load().data.answers, qs = poolOf(data, pool.value, answers);
       var seen = qs.filter(function (q) { return answers[q.id]; }).length;
       size.max = String(qs.length);
@@ -88,8 +104,9 @@
         : "No questions in this set yet.";
       form.querySelector(".exam-start").disabled = !qs.length;
       var mode = form.querySelector("input[name=exam-mode]:checked").value, n = Number(size.value) || 0;
-      form.querySelector(".exam-time").textContent = mode === "timed" && n ? "Time allowed: " + minutesFor(data, n) + " minutes." : "";
+      form.querySelector(".exam-time").textContent = mode === "timed" && n ? "Time allowed: " + minutesFor(exam, n) + " minutes." : "";
     }
+    document.addEventListener("awsml:exam", function () { if (root.isConnected) refresh(); });
     pool.addEventListener("change", refresh);
     size.addEventListener("input", refresh);
     S.each(form.querySelectorAll("input[name=exam-mode]"), function (r) { r.addEventListener("change", refresh); });
@@ -100,7 +117,8 @@
       if (!qs.length) return;
       var mode = form.querySelector("input[name=exam-mode]:checked").value;
       var label = pool.options[pool.selectedIndex].textContent;
-      var session = newSession(data, draw(data, qs, n, pool.value === "all"), mode, label);
+      var exam = S.examOf(data);
+      var session = newSession(exam, draw(exam, qs, n, pool.value === "all"), mode, label);
       S.saveSession(session);
       run(root, data, session);
     });
@@ -186,13 +204,18 @@
       s.i = i; persist();
       var q = questions[i], multiple = q.type === "multiple", locked = s.mode === "practice" && s.checked[i];
       card.textContent = "";
-      var fs = card.appendChild(el("fieldset", { "class": "quiz-question", "aria-labelledby": "exam-q-prompt", "data-qid": q.id }));
+      var fs = card.appendChild(el("fieldset", { "class": "quiz-question", "aria-labelledby": "exam-q-prompt", "data-qid": q.id, "data-type": q.type }));
+      if (q.case) fs.appendChild(S.types.scenario(q));
       var prompt = fs.appendChild(el("p", { "class": "quiz-prompt", id: "exam-q-prompt" }));
       prompt.appendChild(el("span", { "class": "quiz-num" }, (i + 1) + ". "));
       prompt.appendChild(document.createTextNode(q.prompt));
       if (multiple) prompt.appendChild(el("strong", {}, " (Choose " + q.answer.length + ".)"));
-      var box = fs.appendChild(el("div", { "class": "quiz-choices" }));
-      s.order[i].forEach(function (v, pos) {
+      var typed = S.types.owns(q.type), box = fs.appendChild(typed ? S.types.build(q, s.order[i], s.chosen[i], "exam-q")
+        : el("div", { "class": "quiz-choices" }));
+      if (typed) {  // ordering and matching (question-types.js)
+        S.types.wire(box, function (chosen) { s.chosen[i] = chosen; persist(); paint(); });
+        if (locked) S.types.lock(box);
+      } else s.order[i].forEach(function (v, pos) {
         var label = box.appendChild(el("label", { "class": "quiz-choice" }));
         var input = label.appendChild(el("input", { type: multiple ? "checkbox" : "radio", name: "exam-q", value: String(v) }));
         input.checked = s.chosen[i].indexOf(v) >= 0;
@@ -213,7 +236,11 @@
       counter.textContent = "Question " + (i + 1) + " of " + questions.length;
       prev.disabled = i === 0; next.disabled = i === questions.length - 1;
       paint();
-      if (focus !== false) { var first = box.querySelector("input:not([disabled])") || box.querySelector("input"); if (first) first.focus(); }
+      if (focus !== false) {
+        var first = box.querySelector("input:not([disabled]), select:not([disabled]), .quiz-move button[aria-disabled=false]:not([disabled])") ||
+          box.querySelector("input, select, .quiz-move button");
+        if (first) first.focus();
+      }
     }
 
     function practiceFeedback(fs, q, i, box) {
@@ -221,8 +248,9 @@
       var check = actions.appendChild(el("button", { type: "button", "class": "md-button quiz-check" }, "Check"));
       var feedback = fs.appendChild(el("div", { "class": "quiz-feedback", role: "status", "aria-live": "polite" }));
       function reveal() {
-        var ok = S.sameSet(s.chosen[i], q.answer);
+        var ok = S.types.isRight(q, s.chosen[i]);
         check.disabled = true;
+        if (S.types.owns(q.type)) { S.types.mark(box); S.types.lock(box); }
         S.each(box.querySelectorAll("input"), function (x) { x.disabled = true; });
         S.each(box.querySelectorAll(".quiz-choice"), function (label) {
           var v = Number(label.querySelector("input").value);
@@ -232,7 +260,8 @@
         fs.classList.toggle("is-right", ok); fs.classList.toggle("is-missed", !ok);
         feedback.textContent = "";
         feedback.appendChild(el("p", { "class": "quiz-verdict" }, ok ? "Correct." : "Not quite."));
-        s.chosen[i].forEach(function (v) {
+        if (S.types.owns(q.type) && !ok) feedback.appendChild(S.types.answerList(q));
+        if (!S.types.owns(q.type)) s.chosen[i].forEach(function (v) {
           if (q.answer.indexOf(v) < 0 && q.whyWrong[String(v)]) feedback.appendChild(el("p", {}, "“" + q.choices[v] + "” is wrong: " + q.whyWrong[String(v)]));
         });
         feedback.appendChild(el("p", {}, q.explanation));
@@ -242,11 +271,11 @@
       }
       check.addEventListener("click", function () {
         if (!isAnswered(q, s.chosen[i])) {
-          feedback.textContent = q.type === "multiple" ? "Choose " + q.answer.length + " answers." : "Choose an answer first.";
+          feedback.textContent = S.types.owns(q.type) ? S.types.hint(q) : q.type === "multiple" ? "Choose " + q.answer.length + " answers." : "Choose an answer first.";
           return;
         }
         s.checked[i] = true; persist();
-        var ok = S.sameSet(s.chosen[i], q.answer);
+        var ok = S.types.isRight(q, s.chosen[i]);
         S.update(function (d) { S.recordAnswer(d, q.id, s.chosen[i], ok, "practice"); });
         reveal(); paint();
       });
@@ -298,7 +327,7 @@
     function openConfirm() {
       var lists = { unanswered: [], flagged: [], picks: [] };
       questions.forEach(function (q, j) {
-        if (!s.chosen[j].length) lists.unanswered.push(j);
+        if (S.types.unanswered(q, s.chosen[j])) lists.unanswered.push(j);
         else if (!isAnswered(q, s.chosen[j])) lists.picks.push(j);
         if (s.flags[j]) lists.flagged.push(j);
       });
@@ -349,20 +378,21 @@
   /* Turn the finished session into an attempt kept in the history; exam answers join the learner's record
      (first and latest try) but never the page quizzes. */
   function score(data, s, questions, timedOut) {
-    var per = {}, right = 0, answered = 0;
+    var per = {}, right = 0, answered = 0, exam = S.review.examFor(data, s.exam);
     var attempt = { id: s.id, started: s.started, finished: Date.now(), spent: s.spent, mode: s.mode, pool: s.pool,
-                    exam: data.exam && data.exam.code, timedOut: !!timedOut, qids: s.qids, order: s.order, chosen: s.chosen,
+                    exam: exam.code, timedOut: !!timedOut, qids: s.qids, order: s.order, chosen: s.chosen,
                     flags: s.flags, n: questions.length };
     var ok = questions.map(function (q, i) {
-      var isRight = S.review.outcome(attempt, i, q) === "right", dom = per[q.domain] = per[q.domain] || { n: 0, r: 0 };
+      var key = S.review.domainKey(exam, q), isRight = S.review.outcome(attempt, i, q) === "right";
+      var dom = per[key] = per[key] || { n: 0, r: 0 };
       dom.n++; if (isRight) { dom.r++; right++; }
-      if (s.chosen[i].length) answered++;
+      if (!S.types.unanswered(q, s.chosen[i])) answered++;
       return isRight;
     });
     attempt.right = right; attempt.answered = answered; attempt.perDomain = per;
     S.update(function (d) {
       questions.forEach(function (q, i) {  // practice answers were recorded when checked
-        if (s.chosen[i].length && !s.checked[i]) S.recordAnswer(d, q.id, s.chosen[i], ok[i], s.mode === "practice" ? "practice" : "exam");
+        if (!S.types.unanswered(q, s.chosen[i]) && !s.checked[i]) S.recordAnswer(d, q.id, s.chosen[i], ok[i], s.mode === "practice" ? "practice" : "exam");
       });
       d.attempts.unshift(attempt);
     });
@@ -384,7 +414,7 @@
     var node = root.querySelector(".exam-attempts"), list = S.load().data.attempts;
     node.textContent = "";
     if (!list.length) { node.appendChild(el("p", {}, "No attempts yet.")); return; }
-    node.appendChild(S.review.historyTable(list, data.domains, function (a) {
+    node.appendChild(S.review.historyTable(list, data.exams, function (a) {
       var open = el("button", { type: "button", "class": "md-button exam-reopen" }, "Review");
       open.addEventListener("click", function () { showAttempt(root, data, a); });
       return open;

@@ -29,7 +29,8 @@
     storageStatus(root.querySelector(".progress-storage"), state);
     fill(root.querySelector(".progress-overall"), tally(data.questions, answers));
     S.each(root.querySelectorAll(".progress-domain"), function (sec) {
-      var qs = data.questions.filter(function (q) { return q.domain === sec.getAttribute("data-domain"); });
+      var code = sec.getAttribute("data-exam"), number = Number(sec.getAttribute("data-domain"));
+      var qs = data.questions.filter(function (q) { return q.d[code] === number; });
       fill(sec, tally(qs, answers));
       S.each(sec.querySelectorAll("tr[data-page]"), function (tr) {
         var pq = qs.filter(function (q) { return q.page === tr.getAttribute("data-page"); }), t = tally(pq, answers);
@@ -115,7 +116,7 @@
   function history(root, data, attempts) {
     root.appendChild(el("h2", { id: "exam-history" }, "Practice exams (" + attempts.length + ")"));
     if (!attempts.length) { root.appendChild(el("p", {}, "No practice exam yet.")); return; }
-    root.appendChild(S.review.historyTable(attempts, data.domains, function (a) {
+    root.appendChild(S.review.historyTable(attempts, data.exams, function (a) {
       return el("a", { href: data.examHref + "#attempt-" + a.id, "class": "exam-reopen" }, "Review");
     }));
   }

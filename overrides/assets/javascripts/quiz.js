@@ -14,16 +14,16 @@
   function setupQuiz(section) {
     var state = S.load(), saved = state.data.answers;
     S.each(section.querySelectorAll(".quiz-question"), function (fs) {
-      var box = fs.querySelector(".quiz-choices");
-      S.shuffle(Array.prototype.slice.call(box.children)).forEach(function (c) { box.appendChild(c); });
-      reletter(box);
+      var box = fs.querySelector(".quiz-choices"), prior = saved[fs.getAttribute("data-qid")];
+      var page = prior && prior.page && prior.page.length ? prior.page : null;
+      if (box) {
+        S.shuffle(Array.prototype.slice.call(box.children)).forEach(function (c) { box.appendChild(c); });
+        reletter(box);
+        if (page) page.forEach(function (v) { var i = fs.querySelector('input[value="' + v + '"]'); if (i) i.checked = true; });
+      } else S.types.setupPage(fs, page);  // ordering and matching (question-types.js)
       fs.querySelector(".quiz-answer").hidden = true;
       fs.querySelector(".quiz-check").addEventListener("click", function () { check(fs, true); });
-      var prior = saved[fs.getAttribute("data-qid")];
-      if (prior && prior.page && prior.page.length) {
-        prior.page.forEach(function (v) { var i = fs.querySelector('input[value="' + v + '"]'); if (i) i.checked = true; });
-        check(fs, false);
-      }
+      if (page) check(fs, false);
     });
     var warning = S.notice(state);
     if (warning) section.querySelector(".quiz-intro").appendChild(S.el("strong", { "class": "quiz-warning" }, " " + warning));
@@ -31,13 +31,11 @@
     section.setAttribute("data-ready", "");
   }
 
-  function check(fs, fresh) {
-    var answer = fs.getAttribute("data-answer").split(",").map(Number);
-    var chosen = checkedValues(fs), feedback = fs.querySelector(".quiz-feedback");
-    if (!chosen.length) { feedback.textContent = "Choose an answer first."; return; }
-    if (fs.getAttribute("data-type") === "multiple" && chosen.length !== answer.length) {
-      feedback.textContent = "Choose " + answer.length + " answers."; return;
-    }
+  /* {problem} when the question is not fully answered, else {ok, chosen, text}; marks the choices. */
+  function checkChoices(fs) {
+    var answer = fs.getAttribute("data-answer").split(",").map(Number), chosen = checkedValues(fs);
+    if (!chosen.length) return { problem: "Choose an answer first." };
+    if (fs.getAttribute("data-type") === "multiple" && chosen.length !== answer.length) return { problem: "Choose " + answer.length + " answers." };
     var ok = S.sameSet(chosen, answer), right = [];
     S.each(fs.querySelectorAll(".quiz-choice"), function (label, pos) {
       var v = Number(label.getAttribute("data-index"));
@@ -45,9 +43,17 @@
       label.classList.toggle("is-wrong", chosen.indexOf(v) >= 0 && answer.indexOf(v) < 0);
       if (answer.indexOf(v) >= 0) right.push(LETTERS[pos]);
     });
+    return { ok: ok, chosen: chosen, text: ok ? "Correct." : "Not quite: the answer is " + right.join(" and ") + "." };
+  }
+
+  function check(fs, fresh) {
+    var feedback = fs.querySelector(".quiz-feedback");
+    var result = S.types.owns(fs.getAttribute("data-type")) ? S.types.checkPage(fs) : checkChoices(fs);
+    if (result.problem) { feedback.textContent = result.problem; return; }
+    var ok = result.ok, chosen = result.chosen;
     fs.classList.toggle("is-right", ok);
     fs.classList.toggle("is-missed", !ok);
-    feedback.textContent = ok ? "Correct." : "Not quite: the answer is " + right.join(" and ") + ".";
+    feedback.textContent = result.text;
     var details = fs.querySelector(".quiz-answer");
     details.hidden = false; details.open = true;
     if (fresh) {

@@ -214,6 +214,36 @@
     return navigator.storage.persist().catch(function () { return null; });
   }
 
+  /* ---------- the exam a learner studies for (a preference, kept apart from the answers) ----------
+     {schema: 1, exam: "MLA-C01", t}. Unknown codes, other schemas or unreadable text fall back to the site's
+     default; the head script in overrides/main.html reads the same key before the first paint. */
+  var CHOICE = "awsml-exam-choice", CHOICE_SCHEMA = 1;
+  function examChoice() { return document.documentElement.getAttribute("data-exam"); }  // set by the head script
+  function chooseExam(code) {
+    var ok = rawSet(CHOICE, JSON.stringify({ schema: CHOICE_SCHEMA, exam: code, t: Date.now() }));
+    document.documentElement.setAttribute("data-exam", code);
+    document.dispatchEvent(new CustomEvent("awsml:exam", { detail: { exam: code } }));
+    return ok;
+  }
+  /* The chosen exam's format from a page's data (falls back to the default when the choice is not on the site). */
+  function examOf(data) {
+    var code = examChoice(), byCode = {};
+    (data.exams || []).forEach(function (e) { byCode[e.code] = e; });
+    return byCode[code] || byCode[data.defaultExam] || (data.exams || [])[0];
+  }
+  /* Any exam picker on the page: shows the choice, saves a change. */
+  function setupPickers() {
+    each(document.querySelectorAll("select.exam-picker:not([data-ready])"), function (select) {
+      var status = select.parentNode.querySelector(".exam-choice-status"), code = document.documentElement.getAttribute("data-exam");
+      if (code && select.querySelector('option[value="' + code + '"]')) select.value = code;
+      select.addEventListener("change", function () {
+        var saved = chooseExam(select.value);
+        if (status) status.textContent = "Now studying for " + select.value + "." + (saved ? "" : " This browser does not let the site keep the choice, so it lasts until you leave the page.");
+      });
+      select.setAttribute("data-ready", "");
+    });
+  }
+
   /* The questions and exam facts the build put on the progress and exam pages. */
   function pageData() {
     var node = document.getElementById("quiz-data");
@@ -244,6 +274,8 @@
     available: available, load: load, writable: writable, save: save, update: update, recordAnswer: recordAnswer,
     exportText: exportText, importText: importText, merge: merge, problem: problem, fromV1: fromV1,
     loadSession: loadSession, saveSession: saveSession, clearSession: clearSession, setAside: setAside,
-    persisted: persisted, persist: persist, pageData: pageData, notice: notice, onPage: onPage
+    persisted: persisted, persist: persist, pageData: pageData, notice: notice, onPage: onPage,
+    examChoice: examChoice, chooseExam: chooseExam, examOf: examOf
   };
+  onPage(setupPickers);
 })();

@@ -1,0 +1,210 @@
+"""What the exam data looks like on the site: banners under page titles, page tags, the exams' facts with their
+sources, coverage per exam, and the exam formats the practice exam and progress page read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalog import Catalog, Entry, anchor
+from .exams import STATUS_LABELS, Exam, Exams
+from .urls import href
+from .practice import _templates
+
+Mapping = dict[str, list[str]]
+COVERAGE_PAGE = "start/exams/{slug}.md"
+
+
+def coverage_page(exam: Exam) -> str:
+    return COVERAGE_PAGE.format(slug=exam.code.lower())
+
+
+def task_anchor(ref: str) -> str:
+    return ("task-" if "." in ref else "domain-") + ref.replace(".", "-")
+
+
+def primary_domain(exam: Exam, ids: list[str]) -> int:
+    """The domain a question counts under for one exam: that of its first task (or domain) id."""
+    return exam.domain(ids[0]).number
+
+
+def exam_json(exams: Exams, exam: Exam) -> dict:
+    """The format and domains of one exam, for exam.js and progress.js."""
+    f = exam.format
+    minutes, pace_from = exams.pace(exam)
+    return {"code": exam.code, "name": exam.name, "short": exam.short, "status": exam.status,
+            "questions": f.questions, "scored": f.scored, "minutes": minutes, "paceFrom": pace_from, "passing": f.passing,
+            "scaleMin": f.scale_min, "scaleMax": f.scale_max, "types": f.question_types,
+            "domains": [{"id": d.id, "number": d.number, "name": d.name, "weight": d.weight} for d in exam.domains.items]}
+
+
+def tags_for(exams: Exams, mapping: Mapping) -> list[str]:
+    """One tag per exam and domain a page serves, e.g. "MLA-C01 · Domain 1: Data Preparation for ML"."""
+    tags = []
+    for exam in exams:
+        for number in sorted({exam.domain(r).number for r in mapping.get(exam.code, [])}):
+            tags.append(f"{exam.code} · Domain {number}: {exam.domain(str(number)).name}")
+    return tags
+
+
+def banners(exams: Exams, mapping: Mapping, from_page: str, directory_urls: bool = True) -> str:
+    """The lines under a page title naming, for each exam, the domains and tasks the page serves.
+
+    All are rendered; the page script shows the learner's chosen exam (all show without JavaScript)."""
+    rows = []
+    for exam in exams:
+        ids = mapping.get(exam.code)
+        if not ids:
+            continue
+        coverage = coverage_page(exam)
+        parts = []
+        for number in sorted({exam.domain(r).number for r in ids}):
+            domain = exam.domain(str(number))
+            tasks = [exam.tasks[r] for r in ids if r in exam.tasks and exam.domain(r).number == number]
+            parts.append({"domain": domain, "href": href(coverage, from_page, task_anchor(str(number)), directory_urls),
+                          "tasks": [{"task": t, "href": href(coverage, from_page, task_anchor(t.id), directory_urls)}
+                                    for t in tasks]})
+        rows.append({"exam": exam, "status": STATUS_LABELS[exam.status], "parts": parts,
+                     "derived": exam.mapping is not None, "href": href(coverage, from_page, None, directory_urls)})
+    if not rows:
+        return ""
+    html = _templates.get_template("exam_banner.html").render(
+        rows=rows, choose=href("start/exams/index.md", from_page, "choose-exam", directory_urls))
+    return _compact(html)
+
+
+@dataclass
+class TaskCoverage:
+    ref: str                       # task id, or domain number for domain-level exams
+    name: str
+    skills: list[str]
+    pages: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    questions: int = 0
+
+
+@dataclass
+class DomainCoverage:
+    number: int
+    name: str
+    weight: int
+    rows: list[TaskCoverage]
+    questions: int = 0
+
+
+@dataclass
+class ServiceRow:
+    name: str
+    entry: Entry | None
+    note: str | None
+
+
+@dataclass
+class Coverage:
+    exam: Exam
+    domains: list[DomainCoverage]
+    services: list[tuple[str, list[ServiceRow]]]
+
+    @property
+    def task_questions(self) -> bool:
+        """Whether questions are mapped to this exam's tasks (not only to its domains)."""
+        return any(r.questions for r in self.rows if "." in r.ref)
+
+    @property
+    def rows(self) -> list[TaskCoverage]:
+        return [r for d in self.domains for r in d.rows]
+
+    @property
+    def questions(self) -> int:
+        return sum(d.questions for d in self.domains)
+
+    @property
+    def taught(self) -> int:
+        return sum(1 for r in self.rows if r.pages)
+
+    @property
+    def service_count(self) -> int:
+        return sum(len(items) for _, items in self.services)
+
+    @property
+    def services_covered(self) -> int:
+        return sum(1 for _, items in self.services for s in items if s.entry)
+
+
+def coverage(exam: Exam, page_exams: dict[str, Mapping], entry_exams: dict[str, Mapping],
+             question_exams: dict[str, Mapping], catalog: Catalog, nav: list[str]) -> Coverage:
+    """Per domain and task of one exam: the pages and sections that teach it and its questions; per in-scope
+    service, its section. Domain-level exams (no task statements) get one row per domain."""
+    rank = {src: i for i, src in enumerate(nav)}
+    domains = []
+    for d in exam.domains.items:
+        if d.tasks:
+            rows = [TaskCoverage(t.id, t.name, t.skills) for t in d.tasks]
+        else:
+            rows = [TaskCoverage(str(d.number), d.name, [])]
+        by_ref = {r.ref: r for r in rows}
+
+        def hits(ids: list[str], d=d, rows=rows, by_ref=by_ref) -> list[TaskCoverage]:
+            if d.tasks:
+                return [by_ref[i] for i in ids if i in by_ref]
+            return rows if any(i.split(".")[0] == str(d.number) for i in ids) else []
+        for src in sorted(page_exams, key=lambda s: (rank.get(s, len(rank)), s)):
+            for row in hits(page_exams[src].get(exam.code, [])):
+                row.pages.append(src)
+        for entry in catalog:
+            for row in hits(entry_exams.get(entry.id, {}).get(exam.code, [])):
+                row.entries.append(entry)
+        count = 0
+        for ids in question_exams.values():
+            mine = ids.get(exam.code, [])
+            for row in hits(mine):
+                row.questions += 1
+            if mine and primary_domain(exam, mine) == d.number:
+                count += 1
+        domains.append(DomainCoverage(d.number, d.name, d.weight, rows, count))
+    services = []
+    for group in exam.services.groups if exam.services else []:
+        services.append((group.name, [ServiceRow(s.name, catalog.entries.get(s.catalog) if s.catalog else None, s.note)
+                                      for s in group.items]))
+    return Coverage(exam, domains, services)
+
+
+def coverage_html(cov: Coverage, titles: dict[str, str], from_page: str, directory_urls: bool = True) -> str:
+    def page_link(src: str) -> dict:
+        return {"title": titles.get(src, src), "href": href(src, from_page, None, directory_urls)}
+
+    def entry_link(entry: Entry) -> dict:
+        return {"title": entry.name, "href": href(entry.page, from_page, anchor(entry), directory_urls)}
+    html = _templates.get_template("exam_coverage.html").render(
+        cov=cov, task_anchor=task_anchor, page_link=page_link, entry_link=entry_link,
+        pct=lambda a, b: round(100 * a / b) if b else 0)
+    return _compact(html)
+
+
+def facts_html(exam: Exam) -> str:
+    """Status, dates and format of one exam, each with its source."""
+    return _compact(_templates.get_template("exam_facts.html").render(exam=exam, status=STATUS_LABELS[exam.status]))
+
+
+def exam_list_html(exams: Exams) -> str:
+    """The exam picker (it works once the page script runs)."""
+    cards = [{"exam": e, "status": STATUS_LABELS[e.status]} for e in exams]
+    return _compact(_templates.get_template("exam_list.html").render(cards=cards, default=exams.default))
+
+
+def overview_html(exams: Exams, from_page: str, directory_urls: bool = True) -> str:
+    """One row per exam: status with its dates, format, and the sources of those facts."""
+    rows = []
+    for e in exams:
+        refs = [*[r for d in e.dates for r in _as_list(d.source)], *_as_list(e.format.source)]
+        sources = [e.sources[r] for r in dict.fromkeys(refs)]
+        rows.append({"exam": e, "status": STATUS_LABELS[e.status], "sources": sources,
+                     "href": href("start/exams/index.md", from_page, e.code.lower(), directory_urls)})
+    return _compact(_templates.get_template("exam_overview.html").render(rows=rows))
+
+
+def _as_list(ref) -> list[str]:
+    return [ref] if isinstance(ref, str) else list(ref)
+
+
+def _compact(html: str) -> str:
+    """No blank lines: Markdown would end the raw HTML block there."""
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"

@@ -1,0 +1,136 @@
+"""Choosing an exam in Chromium: the practice exam's length, time, domains and weights, the progress grouping,
+page banners, and old URLs that still lead to their pages."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHOICE = "awsml-exam-choice"
+
+
+def exams(site_data):
+    return {e.code: e for e in site_data.exams}
+
+
+def choose(page, code):
+    page.locator("select.exam-picker").select_option(code)
+    page.locator(".exam-choice-status").filter(has_text=code).wait_for()
+
+
+def test_the_practice_exam_follows_the_chosen_exam(page, base_url, site_data):
+    by_code = exams(site_data)
+    default = site_data.exams.default
+    page.goto(base_url + "practice/exam/")
+    page.locator(".exam[data-ready]").wait_for(state="attached")
+    size, time = page.locator(".exam-size"), page.locator(".exam-time")
+    total = sum(len(b.questions) for b in site_data.banks.values())
+    assert size.input_value() == str(min(default.format.questions, total))
+    assert page.locator(f'.exam-format[data-exam="{default.code}"]').is_visible()
+    for code, exam in by_code.items():
+        choose(page, code)
+        assert size.input_value() == str(min(exam.format.questions, total))
+        size.fill("10")
+        size.dispatch_event("input")
+        minutes = max(1, round(exam.format.minutes * 10 / exam.format.questions))
+        assert time.inner_text() == f"Time allowed: {minutes} minutes."
+        # Only this exam's domains are offered, and its format line is the one shown.
+        offered = page.locator(".exam-pool optgroup:not([disabled]) option").evaluate_all("os => os.map(o => o.value)")
+        assert offered == [f"domain:{code}:{d.number}" for d in exam.domains.items]
+        for other in by_code:
+            assert page.locator(f'.exam-format[data-exam="{other}"]').is_visible() == (other == code)
+    # The choice survives a reload.
+    page.reload()
+    page.locator(".exam[data-ready]").wait_for(state="attached")
+    assert page.locator("select.exam-picker").input_value() == list(by_code)[-1]
+
+
+@pytest.mark.parametrize("code", ["MLS-C01", "MLA-C01"])
+def test_a_full_exam_is_drawn_by_the_chosen_exams_weights(page, base_url, site_data, code):
+    exam = exams(site_data)[code]
+    page.goto(base_url + "practice/exam/")
+    page.locator(".exam[data-ready]").wait_for(state="attached")
+    choose(page, code)
+    n = 20
+    page.locator(".exam-pool").select_option("all")
+    page.locator(".exam-size").fill(str(n))
+    page.locator(".exam-start").click()
+    page.locator(".exam-card .quiz-question").wait_for()
+    session = json.loads(page.evaluate("localStorage.getItem('awsml-exam-session')"))
+    assert session["exam"] == code
+    counts = {}
+    for qid in session["qids"]:
+        number = exams(site_data)[code].domain(site_data.question_exams[qid][code][0]).number
+        counts[number] = counts.get(number, 0) + 1
+    quotas = {d.number: round(n * d.weight / 100) for d in exam.domains.items}
+    biggest = max(quotas, key=quotas.get)
+    quotas[biggest] += n - sum(quotas.values())
+    assert counts == quotas
+    minutes = max(1, round(exam.format.minutes * n / exam.format.questions))
+    page.locator(".exam-clock").filter(has_text="left").wait_for()
+    assert int(page.locator(".exam-clock").inner_text().split(":")[0]) in (minutes - 1, minutes)
+
+
+def test_my_progress_groups_by_the_chosen_exam(page, base_url, site_data):
+    page.goto(base_url + "practice/progress/")
+    page.locator(".quiz-progress[data-ready]").wait_for(state="attached")
+    for exam in site_data.exams:
+        choose(page, exam.code)
+        visible = page.locator(".progress-domain:visible h2").all_inner_texts()
+        assert visible == [f"{exam.code} domain {d.number} · {d.name}" for d in exam.domains.items]
+
+
+def test_banners_show_the_chosen_exam_and_all_without_javascript(browser, base_url, site_data):
+    mapping = site_data.page_exams["model-development/evaluation.md"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "start/exams/")
+    choose(page, "MLS-C01")
+    page.goto(base_url + "model-development/evaluation/")
+    banners = page.locator(".exam-banner:visible")
+    assert banners.count() == 1 and banners.first.get_attribute("data-exam") == "MLS-C01"
+    tags = page.locator(".md-tag:visible").evaluate_all("ts => ts.map(t => t.dataset.exam)")
+    assert tags and set(tags) == {"MLS-C01"}
+    # A corrupt stored choice falls back to the default exam and the page still works.
+    page.evaluate(f"localStorage.setItem('{CHOICE}', '{{not json')")
+    page.reload()
+    assert page.locator(".exam-banner:visible").first.get_attribute("data-exam") == site_data.exams.default.code
+    context.close()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "model-development/evaluation/")
+    assert sorted(page.locator(".exam-banner:visible").evaluate_all("bs => bs.map(b => b.dataset.exam)")) == sorted(mapping)
+    context.close()
+
+
+def redirects() -> dict[str, str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
+    return plugin["redirects"]["redirect_maps"]
+
+
+def url(src: str) -> str:
+    return src[: -len("index.md")] if src.endswith("index.md") else src[:-3] + "/"
+
+
+def test_every_old_url_leads_to_its_page(site):
+    maps = redirects()
+    assert len(maps) >= 30
+    for old, new in maps.items():
+        html = (site / url(old) / "index.html").read_text(encoding="utf-8")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)[1]
+        resolved = (site / url(old) / target).resolve()
+        assert resolved == (site / url(new)).resolve(), old
+        assert (resolved / "index.html").is_file(), new
+
+
+def test_an_old_link_with_an_anchor_lands_on_the_section(page, base_url):
+    page.goto(base_url + "data-engineering/kinesis/#data-firehose")
+    page.wait_for_url("**/data-preparation/kinesis/#data-firehose")
+    assert page.locator("#data-firehose").is_visible()
