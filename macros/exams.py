@@ -2,8 +2,8 @@
 
 Every fact about an exam names its source (an AWS page, or third-party material marked `aws: false`).
 A mapping is, per exam code, a list of task ids ("2.2") or domain numbers ("2"). MLS-C01's mapping is the
-`domain:` and `tasks:` the notes already carry; an exam with a `mapping:` block (MLA-C02, whose task
-statements are not published) is mapped at domain level from the exam it names.
+`domain:` and `tasks:` the notes already carry; an exam with a `mapping:` block (MLA-C02, whose tasks AWS
+maps one to one from MLA-C01's) is mapped from the exam it names, task by task where the block says how.
 """
 from __future__ import annotations
 

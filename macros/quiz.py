@@ -73,7 +73,7 @@ class Question(BaseModel):
     @model_validator(mode="after")
     def _consistent(self):
         for name in ("choices", "answer", "why_wrong", "steps", "pairs", "extra_responses"):
-            if name in self.model_fields_set and name not in TYPE_FIELDS[self.type]:
+            if getattr(self, name) and name not in TYPE_FIELDS[self.type]:
                 raise FieldError(name, f"a question of type '{self.type}' has no '{name}'")
         if self.type == "ordering":
             if not 3 <= len(self.steps) <= 5:
@@ -199,7 +199,7 @@ def _validate(name: str, label: str, item) -> list[Question]:
     """One question, or a case study's parts (in order) as questions of their own."""
     if not (isinstance(item, dict) and item.get("type") == "case-study"):
         for key in CASE_FIELDS:
-            if isinstance(item, dict) and key in item:
+            if isinstance(item, dict) and item.get(key):
                 raise DataError(name, label, key, "belongs to case studies (type: case-study with parts)")
         return [validate(Question, item, name, label)]
     case = validate(CaseStudy, item, name, label)
@@ -207,7 +207,7 @@ def _validate(name: str, label: str, item) -> list[Question]:
     for position, raw in enumerate(case.parts, start=1):
         part_label = raw.get("id") if isinstance(raw.get("id"), str) else f"{case.id} part {position}"
         for key in CASE_FIELDS:
-            if key in raw:
+            if raw.get(key):
                 raise DataError(name, part_label, key, "is set from the case study; do not write it")
         if raw.get("type") == "case-study":
             raise DataError(name, part_label, "type", "a case study's part cannot be a case study")

@@ -92,7 +92,7 @@ def load_site(root: Path) -> SiteData:
     return data
 
 
-REQUIRE_MAPPING = False  # every page and question maps to each explicitly mapped exam (turned on once mapped)
+REQUIRE_MAPPING = True  # every notes page and question maps to each exam that is mapped by hand
 
 
 def map_to_exams(data: SiteData) -> None:

@@ -19,6 +19,15 @@ def exams(site_data):
     return {e.code: e for e in site_data.exams}
 
 
+TYPES = {"single": "multiple-choice", "multiple": "multiple-response", "ordering": "ordering", "matching": "matching"}
+
+
+def asked(site_data, exam) -> int:
+    """How many of the site's questions are of the types the exam asks."""
+    return sum(TYPES[q.type] in exam.format.question_types and (not q.case or "case-study" in exam.format.question_types)
+               for b in site_data.banks.values() for q in b.questions)
+
+
 def choose(page, code):
     page.locator("select.exam-picker").select_option(code)
     page.locator(".exam-choice-status").filter(has_text=code).wait_for()
@@ -30,18 +39,18 @@ def test_the_practice_exam_follows_the_chosen_exam(page, base_url, site_data):
     page.goto(base_url + "practice/exam/")
     page.locator(".exam[data-ready]").wait_for(state="attached")
     size, time = page.locator(".exam-size"), page.locator(".exam-time")
-    total = sum(len(b.questions) for b in site_data.banks.values())
-    assert size.input_value() == str(min(default.format.questions, total))
+    assert size.input_value() == str(min(default.format.questions, asked(site_data, default)))
     assert page.locator(f'.exam-format[data-exam="{default.code}"]').is_visible()
     for code, exam in by_code.items():
         choose(page, code)
-        assert size.input_value() == str(min(exam.format.questions, total))
+        assert size.input_value() == str(min(exam.format.questions, asked(site_data, exam)))
+        assert page.locator(".exam-pool-info").inner_text().startswith(f"{asked(site_data, exam)} questions in this set")
         size.fill("10")
         size.dispatch_event("input")
-        minutes = max(1, round(exam.format.minutes * 10 / exam.format.questions))
+        minutes = max(1, round(site_data.exams.pace(exam)[0] * 10 / exam.format.questions))
         assert time.inner_text() == f"Time allowed: {minutes} minutes."
         # Only this exam's domains are offered, and its format line is the one shown.
-        offered = page.locator(".exam-pool optgroup:not([disabled]) option").evaluate_all("os => os.map(o => o.value)")
+        offered = page.locator(".exam-pool optgroup[data-exam]:not([disabled]) option").evaluate_all("os => os.map(o => o.value)")
         assert offered == [f"domain:{code}:{d.number}" for d in exam.domains.items]
         for other in by_code:
             assert page.locator(f'.exam-format[data-exam="{other}"]').is_visible() == (other == code)
@@ -72,7 +81,7 @@ def test_a_full_exam_is_drawn_by_the_chosen_exams_weights(page, base_url, site_d
     biggest = max(quotas, key=quotas.get)
     quotas[biggest] += n - sum(quotas.values())
     assert counts == quotas
-    minutes = max(1, round(exam.format.minutes * n / exam.format.questions))
+    minutes = max(1, round(site_data.exams.pace(exam)[0] * n / exam.format.questions))
     page.locator(".exam-clock").filter(has_text="left").wait_for()
     assert int(page.locator(".exam-clock").inner_text().split(":")[0]) in (minutes - 1, minutes)
 

@@ -14,8 +14,14 @@
   }
 
   /* ---------- question sets ---------- */
+  var EXAM_TYPE = { single: "multiple-choice", multiple: "multiple-response", ordering: "ordering", matching: "matching" };
+  /* Whether an exam asks this kind of question (MLS-C01 has no ordering, matching or case studies). */
+  function fits(exam, q) {
+    return exam.types.indexOf(EXAM_TYPE[q.type] || q.type) >= 0 && (!q["case"] || exam.types.indexOf("case-study") >= 0);
+  }
+
   function poolOf(data, source, answers) {
-    var qs = data.questions;
+    var exam = S.examOf(data), qs = data.questions.filter(function (q) { return fits(exam, q); });
     if (source === "all") return qs.slice();
     if (source === "missed") return qs.filter(function (q) { return answers[q.id] && !answers[q.id].last.ok; });
     if (source === "unseen") return qs.filter(function (q) { return !answers[q.id]; });
