@@ -129,12 +129,14 @@ class Question(BaseModel):
 
     @property
     def letters(self) -> str:
-        """The answer key entry: letters as printed (for ordering, the printed letters in the right order)."""
+        """The answer key entry, in the letters on paper: for ordering the steps' letters in the right order, for
+        matching each numbered prompt with its response's letter ("1→C, 2→A")."""
         if self.type == "ordering":
             printed = self.printed_order
             return ", ".join(LETTERS[printed.index(step)] for step in range(len(self.steps)))
         if self.type == "matching":
-            return "; ".join(f"{p.prompt} → {p.response}" for p in self.pairs)
+            printed = self.printed_order
+            return ", ".join(f"{k + 1}→{LETTERS[printed.index(k)]}" for k in range(len(self.pairs)))
         return ", ".join(LETTERS[i] for i in sorted(self.answer))
 
 

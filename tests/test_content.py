@@ -27,22 +27,33 @@ def test_there_are_enough_facts_checked():
     assert len(list(_facts())) >= 60
 
 
-def test_home_page_notes_retirement_and_successor(site):
+def test_home_page_puts_the_current_exams_first_and_mls_as_retired(site, site_data):
     text = squash(article(site / "index.html").text_so_far())
-    assert "31 March 2026" in text
-    assert "MLA-C01" in text
-    for weight in ("20%", "24%", "36%"):
-        assert weight in text
+    codes = [e.code for e in site_data.exams]
+    positions = {code: text.find(code) for code in codes}
+    assert all(p >= 0 for p in positions.values()), positions
+    assert positions["MLA-C01"] < positions["MLS-C01"] and positions["MLA-C02"] < positions["MLS-C01"]
+    legacy = site_data.exams["MLS-C01"]
+    assert "Retired" in text and legacy.dates[-1].date in text
+    for exam in site_data.exams:
+        for source in exam.sources.values():
+            if any(source is exam.sources[r] for d in exam.dates for r in ([d.source] if isinstance(d.source, str) else d.source)):
+                assert source.title in text, (exam.code, source.title)
 
 
-def test_every_domain_page_names_its_domain(site, site_data):
-    from macros.pages import page_index
-    for src, meta in page_index(site_data.root / "docs").items():
-        if "domain" not in meta:
+def test_every_notes_page_names_its_domains_for_every_exam(site, site_data):
+    """The banner under the title names, per exam, each domain (and task) the page's mapping gives."""
+    for src, mapping in site_data.page_exams.items():
+        if src.endswith("index.md"):
             continue
-        domain = site_data.domains[meta["domain"]]
         text = squash(article(page_file(site, src)).text_so_far())
-        assert f"Exam domain {domain.number}: {domain.name}" in text, src
+        for code, ids in mapping.items():
+            exam = site_data.exams[code]
+            for ref in ids:
+                domain = exam.domain(ref)
+                assert f"Domain {domain.number}: {domain.name} ({domain.weight}%)" in text, (src, code, ref)
+                if ref in exam.tasks:
+                    assert f"task {ref}: {exam.tasks[ref].name}" in text, (src, code, ref)
 
 
 def test_every_correction_is_shown_on_its_page_and_listed(site, site_data):
@@ -70,7 +81,7 @@ def test_acronym_aliases_are_in_the_glossary(site_data):
 
 # Capitalised tokens that are not abbreviations: instance families, parts of hyphenated terms already in
 # the glossary (k-NN, TF-IDF, t-SNE, MLS-C01, MLA-C01, UTF-8), brand names and paper sizes.
-NOT_ACRONYMS = {"M4", "M5", "P2", "P3", "C4", "C5", "V2", "US", "A4", "NN", "TF", "IDF", "SNE", "MLS", "MLA", "C01",
+NOT_ACRONYMS = {"M4", "M5", "P2", "P3", "C4", "C5", "V2", "US", "A4", "NN", "TF", "IDF", "SNE", "MLS", "MLA", "C01", "C02",
                 "NVIDIA", "UTF", "M4A"}
 
 

@@ -116,7 +116,10 @@ def test_the_page_quiz_prints_scrambled_steps_and_a_key_that_names_them(tmp_path
     letters = dict((text, letter) for letter, text in printed)
     key = re.findall(r"<li>([^<]*)</li>", html.split('class="quiz-key"')[1])
     assert key[0] == ", ".join(letters[s] for s in ORDERING["steps"])
-    assert key[1] == "; ".join(f"{p['prompt']} → {p['response']}" for p in MATCHING["pairs"])
+    match = re.search(r'<fieldset[^>]*id="q-t-match".*?</fieldset>', html, re.S).group(0)
+    responses = re.findall(r'<li><span class="quiz-letter">(\w)\.</span> ([^<]*)</li>', match)
+    letter = {text: letter for letter, text in responses}
+    assert key[1] == ", ".join(f"{k}→{letter[p['response']]}" for k, p in enumerate(MATCHING["pairs"], start=1))
     assert len(key) == 4  # one entry per part, none for the case itself
     assert html.count('class="quiz-question"') == 4 and html.count('class="quiz-case"') == 1
     assert html.index(CASE["scenario"]) < html.index('id="q-t-case-a"') < html.index('id="q-t-case-b"')

@@ -190,7 +190,9 @@ def test_print_shows_lettered_steps_in_the_order_the_key_names(page, base_url, b
     key = page.locator(".quiz-key li").all_inner_texts()
     questions = page.locator(".quiz-question").evaluate_all("fs => fs.map(f => f.dataset.qid)")
     assert key[questions.index("dep-order-deploy")] == ", ".join(by_text[s] for s in bank["dep-order-deploy"].steps)
+    matching = page.locator("#q-dep-match-inference")
+    assert matching.locator(".quiz-responses").is_visible()
+    letters = {t.split(". ", 1)[1]: t.split(".", 1)[0] for t in matching.locator(".quiz-responses li").all_inner_texts()}
     pairs = bank["dep-match-inference"].pairs
-    assert key[questions.index("dep-match-inference")].startswith(f"{pairs[0].prompt} → {pairs[0].response}")
-    assert page.locator("#q-dep-match-inference .quiz-responses").is_visible()
+    assert key[questions.index("dep-match-inference")] == ", ".join(f"{k}→{letters[p.response]}" for k, p in enumerate(pairs, 1))
     assert page.locator("#q-dep-match-inference .quiz-select").first.is_hidden()
