@@ -173,10 +173,9 @@ def coverage_html(cov: Coverage, titles: dict[str, str], from_page: str, directo
 
     def entry_link(entry: Entry) -> dict:
         return {"title": entry.name, "href": href(entry.page, from_page, anchor(entry), directory_urls)}
-    html = _templates.get_template("exam_coverage.html").render(
+    return _templates.get_template("exam_coverage.html").render(
         cov=cov, task_anchor=task_anchor, page_link=page_link, entry_link=entry_link,
         pct=lambda a, b: round(100 * a / b) if b else 0)
-    return _compact(html)
 
 
 def facts_html(exam: Exam) -> str:

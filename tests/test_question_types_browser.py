@@ -196,3 +196,17 @@ def test_print_shows_lettered_steps_in_the_order_the_key_names(page, base_url, b
     pairs = bank["dep-match-inference"].pairs
     assert key[questions.index("dep-match-inference")] == ", ".join(f"{k}→{letters[p.response]}" for k, p in enumerate(pairs, 1))
     assert page.locator("#q-dep-match-inference .quiz-select").first.is_hidden()
+
+
+def test_without_javascript_the_steps_and_responses_read_and_the_controls_are_gone(browser, base_url, bank):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    order, matching = page.locator("#q-dep-order-deploy"), page.locator("#q-dep-match-inference")
+    assert sorted(_texts(order)) == sorted(bank["dep-order-deploy"].steps)
+    assert order.locator(".quiz-step-text").first.bounding_box()["width"] > 100  # not squeezed beside the legend
+    assert order.locator(".quiz-move").first.is_hidden() and order.locator(".quiz-check").is_hidden()
+    assert matching.locator(".quiz-select").first.is_hidden() and matching.locator(".quiz-responses").is_visible()
+    order.locator(".quiz-answer summary").click()
+    assert order.locator(".quiz-key-list li").all_inner_texts() == bank["dep-order-deploy"].steps
+    context.close()

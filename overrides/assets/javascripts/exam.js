@@ -69,7 +69,7 @@
       var q = data.byId[id];
       if (!q) return;
       var order = s.order[i];
-      if (!Array.isArray(order) || order.length !== S.types.size(q) || !S.types.fits(q, s.chosen[i] || [])) { order = S.types.initialOrder(q); s.chosen[i] = []; }
+      if (!Array.isArray(order) || order.length !== S.types.size(q) || !S.types.fits(q, s.chosen[i] || [], order)) { order = S.types.initialOrder(q); s.chosen[i] = []; }
       keep.push({ id: id, order: order, chosen: s.chosen[i] || [], flag: !!(s.flags || [])[i], checked: !!(s.checked || [])[i] });
     });
     var dropped = s.qids.length - keep.length;

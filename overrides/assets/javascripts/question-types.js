@@ -16,8 +16,10 @@
     if (q.type === "ordering" && inOrder(order)) order.push(order.shift());
     return order;
   }
-  /* Does a saved answer still fit the question (it may have changed since it was saved)? */
-  function fits(q, chosen) {
+  /* Do a saved answer and display order still fit the question (it may have changed since it was saved)?
+     Steps not yet moved must not show in the right order. */
+  function fits(q, chosen, order) {
+    if (q.type === "ordering" && order && !chosen.length && inOrder(order)) return false;
     if (!owns(q.type) || !chosen.length) return true;
     if (q.type === "ordering") return chosen.length === q.steps.length && S.sameSet(chosen, S.range(q.steps.length));
     return chosen.length === q.prompts.length && chosen.every(function (v) { return v >= -1 && v < q.responses.length; });
