@@ -73,14 +73,24 @@ def test_a_full_exam_is_drawn_by_the_chosen_exams_weights(page, base_url, site_d
     page.locator(".exam-card .quiz-question").wait_for()
     session = json.loads(page.evaluate("localStorage.getItem('awsml-exam-session')"))
     assert session["exam"] == code
-    counts = {}
+    counts = {d.number: 0 for d in exam.domains.items}
     for qid in session["qids"]:
-        number = exams(site_data)[code].domain(site_data.question_exams[qid][code][0]).number
-        counts[number] = counts.get(number, 0) + 1
+        counts[exam.domain(site_data.question_exams[qid][code][0]).number] += 1
     quotas = {d.number: round(n * d.weight / 100) for d in exam.domains.items}
     biggest = max(quotas, key=quotas.get)
     quotas[biggest] += n - sum(quotas.values())
-    assert counts == quotas
+    # A case study brings all its parts; only those may move a domain off its quota.
+    questions = {q.id: q for b in site_data.banks.values() for q in b.questions}
+    cases = [questions[qid].case for qid in session["qids"] if questions[qid].case]
+    assert len(session["qids"]) == n
+    for number, want in quotas.items():
+        assert abs(counts[number] - want) <= len(cases), (number, counts, quotas)
+    if not cases:
+        assert counts == quotas
+    for case in set(cases):  # parts stay together and in order
+        at = [i for i, qid in enumerate(session["qids"]) if questions[qid].case == case]
+        assert at == list(range(at[0], at[0] + len(at)))
+        assert [questions[session["qids"][i]].case_part for i in at] == list(range(1, len(at) + 1))
     minutes = max(1, round(site_data.exams.pace(exam)[0] * n / exam.format.questions))
     page.locator(".exam-clock").filter(has_text="left").wait_for()
     assert int(page.locator(".exam-clock").inner_text().split(":")[0]) in (minutes - 1, minutes)

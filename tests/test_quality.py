@@ -18,8 +18,9 @@ DOCS = Path(__file__).parent.parent / "docs"
 
 
 def _site_pages(site: Path) -> list[str]:
+    """Built pages, without the redirect stubs of old URLs (they only send the reader to a swept page)."""
     return sorted(p.relative_to(site).parent.as_posix() + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html"))
+                  for p in site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:1000])
 
 
 def _doc_pages() -> list[str]:

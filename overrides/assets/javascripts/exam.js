@@ -33,7 +33,7 @@
 
   /* n questions from the pool; for the whole bank, in proportion to the chosen exam's domain weights. */
   function draw(exam, pool, n, weighted) {
-    if (!weighted) return S.shuffle(pool.slice()).slice(0, n);
+    if (!weighted) return exactly(S.shuffle(pool.slice()).slice(0, n), n, pool, {}, exam.code);
     var byDomain = {}, picked = [];
     pool.forEach(function (q) { var d = q.d[exam.code]; (byDomain[d] = byDomain[d] || []).push(q); });
     var quotas = exam.domains.map(function (d) { return { id: d.number, want: Math.round(n * d.weight / 100) }; });
@@ -42,7 +42,22 @@
     quotas.forEach(function (q) { picked = picked.concat(S.shuffle((byDomain[q.id] || []).slice()).slice(0, q.want)); });
     var rest = S.shuffle(pool.filter(function (q) { return picked.indexOf(q) < 0; }));
     while (picked.length < n && rest.length) picked.push(rest.pop());
-    return S.shuffle(picked);
+    var want = {};
+    quotas.forEach(function (q) { want[q.id] = q.want; });
+    return exactly(S.shuffle(picked), n, pool, want, exam.code);
+  }
+
+  /* A case study's parts come together (S.types.group brings the siblings a draw missed); to stay at n, drop
+     questions that are not case parts, first from domains now over their quota (`want`: domain number -> count). */
+  function exactly(list, n, pool, want, code) {
+    var out = S.types.group(list, pool);
+    function over(d) { return want[d] !== undefined && out.filter(function (q) { return q.d[code] === d; }).length > want[d]; }
+    [true, false].forEach(function (overOnly) {
+      for (var i = out.length - 1; out.length > n && i >= 0; i--) {
+        if (!out[i]["case"] && (!overOnly || over(out[i].d[code]))) out.splice(i, 1);
+      }
+    });
+    return out;
   }
 
   /* The chosen exam's pace: its minutes per question, times n. */
