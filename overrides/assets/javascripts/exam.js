@@ -165,7 +165,7 @@
     box.textContent = "";
     box.hidden = !s;
     if (!s) return;
-    var answered = s.chosen.filter(function (c) { return c.length; }).length;
+    var answered = s.qids.filter(function (id, i) { var q = data.byId[id]; return q && !S.types.unanswered(q, s.chosen[i] || []); }).length;
     var expired = s.deadline && s.deadline <= Date.now();
     box.appendChild(el("h2", { id: "unfinished" }, "Unfinished practice exam"));
     box.appendChild(el("p", {}, "Started " + new Date(s.started).toLocaleString() + " · " + answered + " of " + s.qids.length +
