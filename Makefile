@@ -29,7 +29,7 @@ pdf: $(STAMP)
 	$(BIN)/python scripts/pdfs.py
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 LIGHTHOUSE := scripts/lighthouse/node_modules/.package-lock.json
 

@@ -14,6 +14,7 @@ from . import practice, progress
 from . import compare as compare_tables
 from . import quiz as quizzes
 from .links import rel
+from .urls import href
 from .domains import page_domain
 from .errors import DataError
 from .pages import nav_order
@@ -158,6 +159,13 @@ def define_env(env):
     @env.macro
     def exams_overview() -> str:
         return exam_views.overview_html(data.exams, here(), directory_urls)
+
+    @env.macro
+    def page_href(src: str, anchor: str | None = None) -> str:
+        """A built URL to another page, for raw HTML in pages (works with and without directory URLs)."""
+        if src not in data.pages:
+            raise DataError(f"docs/{here()}", src, "page_href", "no such page under docs/")
+        return href(src, here(), anchor, directory_urls)
 
     @env.macro
     def exams_list():

@@ -11,6 +11,18 @@ from .practice import _templates
 
 Mapping = dict[str, list[str]]
 COVERAGE_PAGE = "start/exams/{slug}.md"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def long_date(iso: str) -> str:
+    """'2026-03-31' -> '31 March 2026' ('2027-01' -> 'January 2027'), as the site writes dates."""
+    parts = [int(x) for x in iso.split("-")]
+    month = f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {month}" if len(parts) == 3 else month
+
+
+_templates.filters["long_date"] = long_date
 
 
 def coverage_page(exam: Exam) -> str:
