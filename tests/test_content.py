@@ -83,7 +83,7 @@ def test_acronym_aliases_are_in_the_glossary(site_data):
 # Capitalised tokens that are not abbreviations: instance families, parts of hyphenated terms already in
 # the glossary (k-NN, TF-IDF, t-SNE, MLS-C01, MLA-C01, UTF-8), brand names and paper sizes.
 NOT_ACRONYMS = {"M4", "M5", "P2", "P3", "C4", "C5", "V2", "US", "A4", "NN", "TF", "IDF", "SNE", "MLS", "MLA", "C01", "C02",
-                "NVIDIA", "UTF", "M4A"}
+                "NVIDIA", "UTF", "M4A", "AWSEC2"}
 
 
 def test_every_acronym_in_the_prose_has_a_tooltip(site_data):
