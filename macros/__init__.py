@@ -82,8 +82,7 @@ def define_env(env):
 
     @env.macro
     def services_az() -> str:
-        names = {d.id: d.name for d in data.domains.values()}
-        return az.services_az(data.catalog, here(), names, directory_urls)
+        return az.services_az(data.catalog, here(), directory_urls)
 
     @env.macro
     def glossary_table() -> str:

@@ -17,7 +17,7 @@ def sort_key(name: str) -> str:
     return name.casefold()
 
 
-def services_az(catalog: Catalog, from_page: str, domain_names: dict[str, str], directory_urls: bool = True) -> str:
+def services_az(catalog: Catalog, from_page: str, directory_urls: bool = True) -> str:
     """Letter headings in Markdown (for the table of contents); each letter's entries one raw HTML list.
 
     Raw HTML keeps the abbreviation extension out of the ~110 summaries: no <abbr> (and no Material tooltip
@@ -36,7 +36,7 @@ def services_az(catalog: Catalog, from_page: str, domain_names: dict[str, str], 
             aliases = f" <small>— {escape(', '.join(entry.aliases))}</small>" if entry.aliases else ""
             status = "" if entry.status == "current" else f' <span class="svc-status svc-status--{entry.status}">{escape(entry.status_label)}</span>'
             out.append(f'<li><a href="{escape(link)}">{escape(entry.name)}</a>{aliases}{status}<br>'
-                       f"{escape(entry.summary)} <small>({escape(domain_names[entry.domain])})</small></li>")
+                       f"{escape(entry.summary)}</li>")
         out.append("</ul>\n")
     jump = " · ".join(f"[{l}](#az-{l.lower() if l != '#' else 'num'})" for l in letters)
     header = f'<p class="az-jump">{len(entries)} entries. Jump to: </p>\n\n{jump}\n'

@@ -48,6 +48,12 @@ class Sheet(BaseModel):
     cue_attributes: list[str] = Field(min_length=1)
     tables: list[SheetTable] = []
     exam_day_services: bool = False  # the exam-day sheet leaves out the one-line service list unless set
+    # Pages whose entries stay off this sheet: the domain sheets follow the retired MLS-C01 as the notes did,
+    # and pages written for MLA-C01 (MLOps, cost, networking) would push them past their page budget.
+    exclude_pages: list[str] = []
+
+    def lists(self, entry, domain_id: str) -> bool:
+        return entry.domain == domain_id and entry.page not in self.exclude_pages
 
 
 def load_sheets(root: Path, domains: set[str], comparisons: Comparisons) -> dict[str, Sheet]:
@@ -89,7 +95,7 @@ def render_sheet(sheet: Sheet, domain, catalog: Catalog, comparisons: Comparison
     for item in tables:
         out += _condensed_table(item, sheet, comparisons, catalog, from_page, h)
     in_tables = {row for item in sheet.tables for row in comparisons.tables[item.table].rows if isinstance(row, str)}
-    listed = sorted((e for e in catalog if e.domain == domain.id and e.id not in in_tables), key=lambda e: e.name.casefold())
+    listed = sorted((e for e in catalog if sheet.lists(e, domain.id) and e.id not in in_tables), key=lambda e: e.name.casefold())
     if listed and (sheet.exam_day_services or not exam_day):
         out += [f"{h} Every other service in one line {{ #{sheet.id}-services }}", "", '<div class="cs-columns" markdown>', ""]
         for entry in listed:
@@ -135,7 +141,7 @@ def _cues(sheet: Sheet, domain_id: str, catalog: Catalog, comparisons: Compariso
     """"Need X → choose Y" from the domain's entries, then from the concept rows of the sheet's tables."""
     found = []  # (value, name, page, anchor)
     for entry in catalog:
-        if entry.domain == domain_id:
+        if sheet.lists(entry, domain_id):
             found.append((comparisons.facts.get(entry.id, {}), entry.name, entry.page, anchor(entry)))
     seen = set()
     for item in sheet.tables:

@@ -85,6 +85,10 @@ def load_site(root: Path) -> SiteData:
         for item in items:
             if getattr(item, field) not in pages:
                 raise DataError(file, item.id, field, f"page '{getattr(item, field)}' does not exist under docs/")
+    for sheet in sheets.values():
+        for src in sheet.exclude_pages:
+            if src not in pages:
+                raise DataError("data/cheatsheets.yml", sheet.id, "exclude_pages", f"page '{src}' does not exist under docs/")
     banks = load_banks(root, catalog, set(domains), pages)
     exams = load_exams(root, {e.id for e in catalog})
     data = SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets, exams)

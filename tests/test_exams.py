@@ -162,3 +162,9 @@ def test_notes_pages_carry_a_banner_and_tags_per_exam(site, site_data):
     for code in mapping:
         assert f'class="exam-banner exam-only" data-exam="{code}"' in html
         assert re.search(rf'class="md-tag[^"]*exam-only"[^>]*data-exam="{code}"', html)
+
+
+def test_every_task_of_the_current_exam_has_at_least_eight_questions(site_data):
+    exam = site_data.exams.default
+    counts = {task: sum(task in m.get(exam.code, []) for m in site_data.question_exams.values()) for task in exam.tasks}
+    assert min(counts.values()) >= 8, {t: n for t, n in counts.items() if n < 8}

@@ -70,8 +70,7 @@ def test_no_serious_accessibility_violations_and_nothing_fetched_from_outside(br
     problems = []
     for path in _doc_pages()[group::GROUPS]:
         current[0] = path
-        page.goto(base_url + path)
-        page.wait_for_load_state("networkidle")
+        page.goto(base_url + path)  # waits for "load": the page's own scripts have run by then
         shown = page.get_attribute("body", "data-md-color-scheme")
         if shown != expected:
             problems.append(f"/{path} ({scheme}): palette is {shown!r}, not {expected!r}")
