@@ -93,7 +93,7 @@ def test_every_exam_has_sourced_facts_and_weights_of_100(site_data):
     for exam in site_data.exams:
         assert sum(d.weight for d in exam.domains.items) == 100
         for source in exam.sources.values():
-            assert source.url.startswith("https://") and "github.com/work" not in source.url
+            assert source.url.startswith("https://")
     assert site_data.exams[LEGACY].status == "retired"
     assert site_data.exams.default.status in ("current", "beta")
 
@@ -168,3 +168,9 @@ def test_every_task_of_the_current_exam_has_at_least_eight_questions(site_data):
     exam = site_data.exams.default
     counts = {task: sum(task in m.get(exam.code, []) for m in site_data.question_exams.values()) for task in exam.tasks}
     assert min(counts.values()) >= 8, {t: n for t, n in counts.items() if n < 8}
+
+
+def test_sources_are_published_pages_not_repository_files(site_data):
+    for exam in site_data.exams:
+        for key, source in exam.sources.items():
+            assert "github.com" not in source.url and "/blob/" not in source.url, (exam.code, key, source.url)
