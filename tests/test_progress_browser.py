@@ -203,6 +203,8 @@ def test_storage_switched_off_shows_a_notice_and_nothing_breaks(browser, base_ur
     page.on("pageerror", lambda e: errors.append(e.stack or str(e)))
     open_exam(page, base_url)
     assert "does not let the site store data" in page.locator(".exam-storage").inner_text()
+    page.locator("select.exam-picker").select_option("MLS-C01")  # kept for this page only, as storage is off
+    assert "lasts until you leave the page" in page.locator(".exam-choice-status").inner_text()
     start(page, n=5)
     answer(page)
     submit(page)
