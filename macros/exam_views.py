@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalog import Catalog, Entry, anchor
-from .exams import STATUS_LABELS, Exam, Exams
+from .exams import STATUS_LABELS, Exam, Exams, refs
 from .urls import href
 from .practice import _templates
 
@@ -205,15 +205,11 @@ def overview_html(exams: Exams, from_page: str, directory_urls: bool = True) -> 
     """One row per exam: status with its dates, format, and the sources of those facts."""
     rows = []
     for e in exams:
-        refs = [*[r for d in e.dates for r in _as_list(d.source)], *_as_list(e.format.source)]
-        sources = [e.sources[r] for r in dict.fromkeys(refs)]
+        keys = [*[r for d in e.dates for r in refs(d.source)], *refs(e.format.source)]
+        sources = [e.sources[r] for r in dict.fromkeys(keys)]
         rows.append({"exam": e, "status": STATUS_LABELS[e.status], "sources": sources,
                      "href": href("start/exams/index.md", from_page, e.code.lower(), directory_urls)})
     return _compact(_templates.get_template("exam_overview.html").render(rows=rows))
-
-
-def _as_list(ref) -> list[str]:
-    return [ref] if isinstance(ref, str) else list(ref)
 
 
 def _compact(html: str) -> str:

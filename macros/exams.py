@@ -28,7 +28,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-def _refs(value) -> list[str]:
+def refs(value) -> list[str]:
+    """A source or mapping reference written as one string or a list, as a list."""
     return [value] if isinstance(value, str) else list(value)
 
 
@@ -137,10 +138,10 @@ class Exam(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self):
-        for field, refs in [("format", _refs(self.format.source)), ("domains", _refs(self.domains.source)),
-                            ("services", _refs(self.services.source) if self.services else []),
-                            *[(f"dates[{i}]", _refs(d.source)) for i, d in enumerate(self.dates)]]:
-            unknown = [r for r in refs if r not in self.sources]
+        for field, keys in [("format", refs(self.format.source)), ("domains", refs(self.domains.source)),
+                            ("services", refs(self.services.source) if self.services else []),
+                            *[(f"dates[{i}]", refs(d.source)) for i, d in enumerate(self.dates)]]:
+            unknown = [r for r in keys if r not in self.sources]
             if unknown:
                 raise FieldError(field, f"source '{unknown[0]}' is not listed under 'sources'")
         items = self.domains.items
@@ -180,7 +181,7 @@ class Exam(_Strict):
         return any(not s.aws for s in self.sources.values())
 
     def sources_of(self, ref: str | list[str]) -> list[Source]:
-        return [self.sources[r] for r in _refs(ref)]
+        return [self.sources[r] for r in refs(ref)]
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ class Exams:
         """The full mapping of one page, entry or question: every exam code -> its task or domain ids."""
         out: dict[str, list[str]] = {}
         for code, ids in explicit.items():
-            ids = [str(i) for i in _refs(ids)]
+            ids = [str(i) for i in refs(ids)]
             self.check_ids(code, ids, file, item)
             out[code] = ids
         if legacy and LEGACY in self.items and LEGACY not in out:
@@ -256,15 +257,11 @@ class Exams:
         """This exam's ids for the source exam's ids: tasks through `tasks`, the rest through `domains`."""
         out: list[str] = []
         for ref in ids:
-            hits = [t for t, froms in mapping.tasks.items() if ref in {str(f) for f in _refs(froms)}]
+            hits = [t for t, froms in mapping.tasks.items() if ref in {str(f) for f in refs(froms)}]
             if not hits:
-                hits = [n for n, froms in mapping.domains.items() if ref.split(".")[0] in {str(f) for f in _refs(froms)}]
+                hits = [n for n, froms in mapping.domains.items() if ref.split(".")[0] in {str(f) for f in refs(froms)}]
             out += [h for h in hits if h not in out]
         return out
-
-    def domains_of(self, mapping: dict[str, list[str]]) -> dict[str, list[int]]:
-        """Per exam code, the domain numbers a mapping touches (sorted)."""
-        return {code: sorted({int(r.split(".")[0]) for r in ids}) for code, ids in mapping.items()}
 
 
 def load_exams(root: Path, catalog_ids: set[str] | None = None) -> Exams:
@@ -296,7 +293,7 @@ def load_exams(root: Path, catalog_ids: set[str] | None = None) -> Exams:
                 raise DataError(where[exam.code], exam.code, "mapping",
                                 f"maps from unknown exam '{exam.mapping.source_exam}'")
             for froms in [*exam.mapping.domains.values(), *exam.mapping.tasks.values()]:
-                for ref in _refs(froms):
+                for ref in refs(froms):
                     if str(ref) not in other.numbers and str(ref) not in other.tasks:
                         raise DataError(where[exam.code], exam.code, "mapping",
                                         f"'{ref}' is not a domain of {other.code}")
