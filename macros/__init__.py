@@ -215,18 +215,20 @@ def define_env(env):
         sheet = data.sheets.get(sheet_id)
         if sheet is None:
             raise DataError(f"docs/{here()}", sheet_id, "cheatsheet", "unknown cheat sheet id (see data/cheatsheets.yml)")
-        domain = data.domains[sheet.domain]
-        return cheatsheets.render_sheet(sheet, domain, data.catalog, data.comparisons,
-                                        data.corrections_in(domain.id), here(), level)
+        return cheatsheets.render_sheet(sheet, data.sheet_members(sheet), data.catalog, data.comparisons,
+                                        data.sheet_corrections(sheet), here(), level)
 
     @env.macro
-    def cheatsheet_all() -> str:
-        """Every domain sheet on one page, for exam day."""
+    def cheatsheet_all(exam: str | None = None) -> str:
+        """Every domain sheet of one exam (the default one: the first current exam) on one page, for exam day."""
+        exam = exam or data.exams.default.code
         parts = []
-        for sheet in data.sheets.values():
-            domain = data.domains[sheet.domain]
+        for sheet in (s for s in data.sheets.values() if s.exam == exam):
+            domain = data.sheet_domain(sheet)
             parts.append(f"## Domain {domain.number}: {domain.name} {{ #{sheet.id} }}\n")
             parts.append(cheatsheet(sheet.id, level=3))
+        if not parts:
+            raise DataError(f"docs/{here()}", exam, "cheatsheet_all", "no cheat sheets for this exam in data/cheatsheets.yml")
         return "\n".join(parts)
 
     @env.macro
@@ -237,7 +239,12 @@ def define_env(env):
 
     @env.macro
     def cheatsheet_list() -> str:
-        return cheatsheets.sheet_list(data.sheets, data.domains, here())
+        return cheatsheets.sheet_list(data.sheets, data.exams, data.exams.default.code, here())
+
+    @env.macro
+    def exam_format(code: str) -> str:
+        """One line: the exam's format with its sources."""
+        return exam_views.format_line(exam_or_fail(code), data.exams)
 
     @env.macro
     def catalog_count() -> int:

@@ -17,6 +17,7 @@ from .catalog import Catalog, anchor
 from .compare import ConceptRow, Comparisons, Placement, cell, table_lines
 from .corrections import FOLDER as CORRECTIONS_FOLDER, Correction
 from .errors import DataError
+from .exams import LEGACY, STATUS_LABELS, Exams
 from .links import rel
 from .urls import page_url
 from .loader import check_unique, parse_folder, parse_items
@@ -43,7 +44,8 @@ class SheetTable(BaseModel):
 class Sheet(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    domain: str
+    exam: str = LEGACY  # whose domains the sheet follows (data/exams/)
+    domain: str  # one of that exam's domain ids (for MLS-C01 also data/domains.yml's)
     page: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
     cue_attributes: list[str] = Field(min_length=1)
     tables: list[SheetTable] = []
@@ -52,16 +54,15 @@ class Sheet(BaseModel):
     # and pages written for MLA-C01 (MLOps, cost, networking) would push them past their page budget.
     exclude_pages: list[str] = []
 
-    def lists(self, entry, domain_id: str) -> bool:
-        return entry.domain == domain_id and entry.page not in self.exclude_pages
 
-
-def load_sheets(root: Path, domains: set[str], comparisons: Comparisons) -> dict[str, Sheet]:
+def load_sheets(root: Path, exams: Exams, comparisons: Comparisons) -> dict[str, Sheet]:
     sheets = parse_items(root / FILE, Sheet, root)
     check_unique(FILE, sheets)
     for sheet in sheets:
-        if sheet.domain not in domains:
-            raise DataError(FILE, sheet.id, "domain", f"unknown domain '{sheet.domain}'")
+        if sheet.exam not in exams:
+            raise DataError(FILE, sheet.id, "exam", f"unknown exam '{sheet.exam}'")
+        if sheet.domain not in {d.id for d in exams[sheet.exam].domains.items}:
+            raise DataError(FILE, sheet.id, "domain", f"'{sheet.domain}' is not a domain of {sheet.exam}")
         for key in sheet.cue_attributes:
             if key not in comparisons.attributes:
                 raise DataError(FILE, sheet.id, "cue_attributes", f"unknown attribute '{key}'")
@@ -79,9 +80,10 @@ def load_sheets(root: Path, domains: set[str], comparisons: Comparisons) -> dict
     return {s.id: s for s in sheets}
 
 
-def render_sheet(sheet: Sheet, domain, catalog: Catalog, comparisons: Comparisons,
+def render_sheet(sheet: Sheet, members: list, catalog: Catalog, comparisons: Comparisons,
                  corrections: list[Correction], from_page: str, level: int = 2) -> str:
-    """Markdown for one domain's sheet; `corrections` are those on the domain's pages.
+    """Markdown for one domain's sheet: `members` are the catalog entries of the domain, `corrections` those
+    on the domain's pages (SiteData.sheet_members and .sheet_corrections choose them).
 
     At heading level 3 the sheet is a part of the exam-day sheet (macros/__init__.py), which keeps to its
     page and DOM budgets by leaving out the service list and the tables marked `exam_day: false`.
@@ -91,11 +93,11 @@ def render_sheet(sheet: Sheet, domain, catalog: Catalog, comparisons: Comparison
     tables = [t for t in sheet.tables if t.exam_day or not exam_day]
     out = [f'<div class="cheatsheet" markdown>', ""]
     out += [f"{h} Exam cues {{ #{sheet.id}-cues }}", "",
-            *_cues(sheet, domain.id, catalog, comparisons, from_page), ""]
+            *_cues(sheet, members, catalog, comparisons, from_page), ""]
     for item in tables:
         out += _condensed_table(item, sheet, comparisons, catalog, from_page, h)
     in_tables = {row for item in sheet.tables for row in comparisons.tables[item.table].rows if isinstance(row, str)}
-    listed = sorted((e for e in catalog if sheet.lists(e, domain.id) and e.id not in in_tables), key=lambda e: e.name.casefold())
+    listed = sorted((e for e in members if e.id not in in_tables), key=lambda e: e.name.casefold())
     if listed and (sheet.exam_day_services or not exam_day):
         out += [f"{h} Every other service in one line {{ #{sheet.id}-services }}", "", '<div class="cs-columns" markdown>', ""]
         for entry in listed:
@@ -137,12 +139,9 @@ def correction_file(item_id: str, root: Path = ROOT) -> str:
                 CORRECTIONS_FOLDER)
 
 
-def _cues(sheet: Sheet, domain_id: str, catalog: Catalog, comparisons: Comparisons, from_page: str) -> list[str]:
+def _cues(sheet: Sheet, members: list, catalog: Catalog, comparisons: Comparisons, from_page: str) -> list[str]:
     """"Need X → choose Y" from the domain's entries, then from the concept rows of the sheet's tables."""
-    found = []  # (value, name, page, anchor)
-    for entry in catalog:
-        if sheet.lists(entry, domain_id):
-            found.append((comparisons.facts.get(entry.id, {}), entry.name, entry.page, anchor(entry)))
+    found = [(comparisons.facts.get(e.id, {}), e.name, e.page, anchor(e)) for e in members]  # value, name, page, anchor
     seen = set()
     for item in sheet.tables:
         for row in comparisons.tables[item.table].rows:
@@ -193,13 +192,20 @@ def _pdf_href(sheet_id: str, from_page: str, directory_urls: bool) -> str:
     return "../" * depth + f"{PDF_DIR}/{sheet_id}.pdf"
 
 
-def sheet_list(sheets: dict[str, Sheet], domains: dict, from_page: str) -> str:
+def sheet_list(sheets: dict[str, Sheet], exams: Exams, exam_day: str, from_page: str) -> str:
+    """The sheets grouped by exam, in the order of data/exams; `exam_day` is the exam of the exam-day sheet."""
     lines = []
-    for sheet in sheets.values():
-        d = domains[sheet.domain]
-        lines.append(f"- [Domain {d.number}: {escape(d.name)}]({rel(sheet.page, from_page)}) — at most 2 pages")
-    lines.append(f"- [Exam day: all four domains](exam-day.md) — at most 6 pages")
-    return "\n".join(lines) + "\n"
+    for exam in exams:
+        mine = [s for s in sheets.values() if s.exam == exam.code]
+        if not mine:
+            continue
+        lines += ["", f"**{escape(exam.code)} ({escape(exam.short)}, {STATUS_LABELS[exam.status].lower()})**", ""]
+        for sheet in mine:
+            d = next(d for d in exam.domains.items if d.id == sheet.domain)
+            lines.append(f"- [Domain {d.number}: {escape(d.name)}]({rel(sheet.page, from_page)}) — at most 2 pages")
+        if exam.code == exam_day:
+            lines.append(f"- [Exam day: all {len(mine)} domains](exam-day.md) — at most 6 pages")
+    return "\n".join(lines).strip() + "\n"
 
 
 def copy_pdfs(root: Path, site_dir: Path) -> int:

@@ -3,6 +3,7 @@ sources, coverage per exam, and the exam formats the practice exam and progress 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from markupsafe import escape
 
 from .catalog import Catalog, Entry, anchor
 from .exams import STATUS_LABELS, Exam, Exams, refs
@@ -215,3 +216,16 @@ def overview_html(exams: Exams, from_page: str, directory_urls: bool = True) -> 
 def _compact(html: str) -> str:
     """No blank lines: Markdown would end the raw HTML block there."""
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+
+
+def format_line(exam: Exam, exams: Exams) -> str:
+    """The exam's format in one Markdown line with its sources, for the exam-day sheet."""
+    f = exam.format
+    minutes, pace_from = exams.pace(exam)
+    time = f"{minutes} minutes" + (f" (as {pace_from}; not published)" if pace_from else "")
+    types = ", ".join(t.replace("-", " ") for t in f.question_types)
+    sources = "; ".join(f"[{escape(s.title)}]({escape(s.url)})" + ("" if s.aws else " (third-party)")
+                        for s in (exam.sources[r] for r in refs(f.source)))
+    return (f"**{escape(exam.code)} format:** {f.questions} questions ({f.scored} scored, {f.unscored} unscored), "
+            f"{time}; {escape(types)}; scaled score {f.scale_min:,}–{f.scale_max:,}, pass at {f.passing:,}. "
+            f"Source: {sources}.")

@@ -45,6 +45,21 @@ class SiteData:
     def corrections_in(self, domain_id: str) -> list[Correction]:
         return [c for c in self.corrections.values() if self.pages.get(c.page, {}).get("domain") == domain_id]
 
+    def sheet_domain(self, sheet: Sheet):
+        return next(d for d in self.exams[sheet.exam].domains.items if d.id == sheet.domain)
+
+    def _on_sheet(self, sheet: Sheet, mapping: dict[str, list[str]]) -> bool:
+        """An item sits on the sheet of the domain of its first task (or domain) id for the sheet's exam, so an
+        entry taught under several domains appears once."""
+        ids = mapping.get(sheet.exam)
+        return bool(ids) and self.exams[sheet.exam].domain(ids[0]).id == sheet.domain
+
+    def sheet_members(self, sheet: Sheet) -> list:
+        return [e for e in self.catalog if e.page not in sheet.exclude_pages and self._on_sheet(sheet, self.entry_exams[e.id])]
+
+    def sheet_corrections(self, sheet: Sheet) -> list[Correction]:
+        return [c for c in self.corrections.values() if self._on_sheet(sheet, self.page_exams.get(c.page, {}))]
+
     def bank_for(self, page: str) -> Bank | None:
         return next((b for b in self.banks.values() if b.page == page), None)
 
@@ -78,7 +93,8 @@ def load_site(root: Path) -> SiteData:
     catalog = load_catalog(root, set(domains), docs)
     corrections = load_corrections(root)
     comparisons = load_comparisons(root, catalog)
-    sheets = load_sheets(root, set(domains), comparisons)
+    exams = load_exams(root, {e.id for e in catalog})
+    sheets = load_sheets(root, exams, comparisons)
     for file, items, field in (("data/corrections", corrections.values(), "page"),
                                ("data/domains.yml", domains.values(), "landing"),
                                ("data/cheatsheets.yml", sheets.values(), "page")):
@@ -90,7 +106,6 @@ def load_site(root: Path) -> SiteData:
             if src not in pages:
                 raise DataError("data/cheatsheets.yml", sheet.id, "exclude_pages", f"page '{src}' does not exist under docs/")
     banks = load_banks(root, catalog, set(domains), pages)
-    exams = load_exams(root, {e.id for e in catalog})
     data = SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets, exams)
     map_to_exams(data)
     return data

@@ -9,7 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-SHEETS = ["data-engineering", "eda", "modeling", "ml-operations", "exam-day"]
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEETS = [s["id"] for s in yaml.safe_load((ROOT / "data/cheatsheets.yml").read_text(encoding="utf-8"))] + ["exam-day"]
 BUDGET = {"exam-day": 6}  # pages; every other sheet: 2
 MIN_LAST_PAGE_FILL = 0.5  # a domain sheet's last page is at least half full
 PAPER = {"A4": (210, 297), "Letter": (215.9, 279.4)}  # mm
@@ -57,7 +60,7 @@ def page_texts(pdf: bytes) -> list[str]:
 
 
 def main() -> int:
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     sys.path[:0] = [str(root), str(root / "scripts")]
     from browser import CHROMIUM_ARGS, build, chromium_path, serve
     from playwright.sync_api import sync_playwright

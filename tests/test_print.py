@@ -19,9 +19,8 @@ browser_test = pytest.mark.browser
 
 
 def _render(data, sheet, level=2):
-    domain = data.domains[sheet.domain]
-    return cheatsheet.render_sheet(sheet, domain, data.catalog, data.comparisons, data.corrections_in(domain.id),
-                                   sheet.page, level)
+    return cheatsheet.render_sheet(sheet, data.sheet_members(sheet), data.catalog, data.comparisons,
+                                   data.sheet_corrections(sheet), sheet.page, level)
 
 
 @pytest.mark.parametrize("level", [2, 3], ids=["domain sheet", "exam day"])
@@ -33,14 +32,14 @@ def test_no_sheet_cuts_a_fact_short(site_data, level):
         lines = text.splitlines()
         services = text.split("Every other service in one line", 1)[-1].split("</div>", 1)[0].splitlines() \
             if "Every other service" in text else []
-        for entry in (e for e in site_data.catalog if e.domain == sheet.domain):
+        for entry in site_data.sheet_members(sheet):
             line = next((l for l in services if l.startswith(f"- [{escape(entry.name)}]")), None)
             if line is None:
                 continue  # in one of the sheet's tables, or left off the exam-day sheet
             want = entry.summary if len(entry.summary) <= cheatsheet.SERVICE_LIMIT else entry.brief
             assert want and len(want) <= cheatsheet.SERVICE_LIMIT, entry.id
             assert line.endswith(f": {escape(want)}"), entry.id
-        for fix in site_data.corrections_in(sheet.domain):
+        for fix in site_data.sheet_corrections(sheet):
             want = fix.correct if len(fix.correct) <= cheatsheet.FIX_LIMIT else fix.brief
             assert want and len(want) <= cheatsheet.FIX_LIMIT, fix.id
             assert f"- **{escape(fix.topic)}:** {escape(want)}" in lines, fix.id
