@@ -4,6 +4,7 @@ Keep this file thin: it only wires page context into the plain functions of the 
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -90,23 +91,21 @@ def define_env(env):
 
     @env.macro
     def section_cards() -> str:
-        """One card per stage of the ML lifecycle: the nav's sections that have a landing page."""
-        icons = {"data-preparation/": "material-database-arrow-right", "model-development/": "material-brain",
-                 "deployment/": "material-rocket-launch", "monitoring-security/": "material-shield-check"}
+        """One card per stage of the ML lifecycle: the nav's landing pages that declare a `card_icon:`."""
         nav = nav_order(env.conf["nav"] or [])
         cards = []
-        for folder, icon in icons.items():
-            landing = folder + "index.md"
+        for landing in (s for s in nav if s.endswith("/index.md") and data.pages.get(s, {}).get("card_icon")):
+            folder = landing.removesuffix("index.md")
             srcs = [s for s in nav if s.startswith(folder) and s != landing]
             meta = data.pages[landing]
             per_exam = []
-            for exam in data.exams:
-                numbers = sorted({exam.domain(r).number for s in srcs for r in data.page_exams.get(s, {}).get(exam.code, [])})
-                if numbers:
-                    per_exam.append((exam.code, f"{exam.code}: " + ", ".join(
-                        f"domain {n} ({exam.domain(str(n)).weight}%)" for n in numbers)))
+            mapping = exam_views.folder_mapping(data.page_exams, srcs)
+            for exam in (e for e in data.exams if e.code in mapping):
+                numbers = sorted({exam.domain(r).number for r in mapping[exam.code]})
+                per_exam.append((exam.code, f"{exam.code}: " + ", ".join(
+                    f"domain {n} ({exam.domain(str(n)).weight}%)" for n in numbers)))
             cards.append({"landing": landing, "title": meta["title"], "description": meta.get("description", ""),
-                          "icon": icon, "pages": len(srcs), "exams": per_exam})
+                          "icon": meta["card_icon"], "pages": len(srcs), "exams": per_exam})
         return home.section_cards(cards, here())
 
     @env.macro
@@ -120,14 +119,10 @@ def define_env(env):
     def section_exams() -> str:
         """Which domains and tasks of each exam the pages of this landing page's folder serve."""
         folder = here().rsplit("/", 1)[0] + "/"
-        union: dict[str, list[str]] = {}
-        for src, mapping in data.page_exams.items():
-            if src.startswith(folder):
-                for code, ids in mapping.items():
-                    union.setdefault(code, [])
-                    union[code] += [i for i in ids if i not in union[code]]
-        return exam_views.banners(data.exams, {c: sorted(ids) for c, ids in union.items()}, here(), directory_urls)
+        srcs = [src for src in data.page_exams if src.startswith(folder)]
+        return exam_views.banners(data.exams, exam_views.folder_mapping(data.page_exams, srcs), here(), directory_urls)
 
+    @functools.cache  # the same for every page of a build
     def exam_payload() -> dict:
         by_question = {qid: {code: exam_views.primary_domain(data.exams[code], ids) for code, ids in m.items()}
                        for qid, m in data.question_exams.items()}

@@ -34,6 +34,15 @@ def task_anchor(ref: str) -> str:
     return ("task-" if "." in ref else "domain-") + ref.replace(".", "-")
 
 
+def folder_mapping(page_exams: dict[str, dict[str, list[str]]], srcs: list[str]) -> dict[str, list[str]]:
+    """The union of some pages' mappings: exam code -> sorted task or domain ids."""
+    union: dict[str, set[str]] = {}
+    for src in srcs:
+        for code, ids in page_exams.get(src, {}).items():
+            union.setdefault(code, set()).update(ids)
+    return {code: sorted(ids) for code, ids in union.items()}
+
+
 def primary_domain(exam: Exam, ids: list[str]) -> int:
     """The domain a question counts under for one exam: that of its first task (or domain) id."""
     return exam.domain(ids[0]).number
