@@ -26,13 +26,17 @@ from .catalog import Catalog
 from .errors import DataError
 from .urls import page_url
 
-NAMES_FIELD, KEYWORDS_FIELD = "names", "keywords"
+NAMES_FIELD, KEYWORDS_FIELD, REACHED_FIELD = "names", "keywords", "reached"
 # Material's tag boost. Lunr adds a trailing wildcard to every typed word, and a rare word reached that way
 # ("text" -> "Textract") scores high, so keywords and headings have to be within a small factor of names to
 # win their concepts; names keep the lead through this factor and through repeating their words (name_words).
 NAMES_BOOST = 1e6
 KEYWORDS_BOOST = 0.9 * NAMES_BOOST
 HEADING_BOOST = KEYWORDS_BOOST / 2
+# A name word that a shorter word people type reaches by the wildcard ("data" -> "DataSync", "q" -> "QuickSight")
+# weighs this much instead: typed in full it still finds its section (with the heading), but it no longer
+# outranks the sections a query about "data" is after.
+REACHED_BOOST = NAMES_BOOST / 10
 
 
 SHORT_NAME = 2  # words; names this short are what people type, so their words weigh more
@@ -74,6 +78,45 @@ def name_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
     return tags
 
 
+CAMEL = re.compile(r"^[A-Z]?[a-z0-9]+(?=[A-Z])")  # "DataSync" -> "Data"
+COMMON_SHARE = 0.05  # a word in this share of the index's documents is one people type for many things
+
+
+def reached_words(catalog: Catalog, separator: str, docs: list[dict]) -> set[str]:
+    """Name words (casefolded) that a shorter word people type reaches through the trailing wildcard.
+
+    Lunr scores a word reached by the wildcard like a typed one, and a rare word scores high, so "DataSync"
+    in a names field came first for "data warehouse", "QuickSight" for "Amazon Q" and "Airflow" for
+    "SageMaker AI". Reached: a CamelCase word whose first part is common in the index ("Data", "Code",
+    "Cloud") or is a word of another entry's names; a word that begins with an acronym of the catalog's
+    names ("AI" -> "Airflow", "ML" -> "MLflow"); and a word that begins with a one-letter word standing
+    alone in another entry's name ("Q" of Amazon Q -> "Quick", "quantization").
+    """
+    split = re.compile(separator)
+    df: dict[str, int] = {}
+    for doc in docs:
+        for w in {w.casefold() for w in split.split(re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")) if w}:
+            df[w] = df.get(w, 0) + 1
+    common = {w for w, n in df.items() if n >= COMMON_SHARE * len(docs)}
+    own = {e.id: {w for n in e.names for w in split.split(n) if w} for e in catalog}
+    acronyms = {w.casefold() for ws in own.values() for w in ws if len(w) >= 2 and w.isupper() and w.isalpha()}
+    letters = {w.casefold() for e in catalog for n in e.names for w in n.split()
+               if len(w) == 1 and w.isalpha() and w.casefold() not in STOP_WORDS}  # the Q of Amazon Q
+    reached = set()
+    for entry in catalog:
+        others = {w.casefold() for other, ws in own.items() if other != entry.id for w in ws}
+        for word in own[entry.id]:
+            key, camel = word.casefold(), CAMEL.match(word)
+            shorter = [v for v in others if key.startswith(v) and len(key) > len(v)]
+            if camel and (camel[0].casefold() in common or shorter):
+                reached.add(key)
+            elif any(key.startswith(a) and len(key) - len(a) >= 3 for a in acronyms if a != key):
+                reached.add(key)
+            elif len(key) > 1 and key[0] in letters and key[0] in others:
+                reached.add(key)
+    return reached
+
+
 def keyword_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
     """The words of each entry's keywords that add something, each once (a keyword weighs by being there).
 
@@ -82,6 +125,8 @@ def keyword_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
     any query that reaches the shorter, so keeping both would count one typed word twice; and a word that
     extends a word of another entry's name ("files" and File mode, "dataframes" and Data Pipeline): typing
     that name would reach it, and a rare long word scores higher than the common name word it extends.
+    A two- or three-letter lowercase part of a name ("pre" of "pre-training") is not such a name word:
+    "pretrained" stays. One letter ("Q") and acronyms ("AI") are.
     """
     split = re.compile(separator)
     def words(labels):
@@ -89,7 +134,8 @@ def keyword_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
     names = {entry.id: words(entry.names) for entry in catalog}
     result = {}
     for entry in catalog:
-        others = {w for other, ws in names.items() if other != entry.id for w in ws}
+        others = {k for other, ws in names.items() if other != entry.id for k, w in ws.items()
+                  if len(k) == 1 or len(k) > 3 or w.isupper()}
         own = words(entry.keywords)
         result[entry.id] = [w for k, w in own.items()
                             if not any(name.startswith(k) for name in names[entry.id])
@@ -111,18 +157,22 @@ def tag_catalog_sections(index: dict, catalog: Catalog, directory_urls: bool = T
     fields = index["config"]["fields"]
     fields[NAMES_FIELD] = {"boost": NAMES_BOOST}
     fields[KEYWORDS_FIELD] = {"boost": KEYWORDS_BOOST}
+    fields[REACHED_FIELD] = {"boost": REACHED_BOOST}
     docs = {doc["location"]: doc for doc in index["docs"]}
     for doc in index["docs"]:
         doc.pop("tags", None)
     separator = index["config"]["separator"]
     names, keywords = name_words(catalog, separator), keyword_words(catalog, separator)
+    reached = reached_words(catalog, separator, index["docs"])
     for entry in catalog:
         location = f"{page_url(entry.page, directory_urls)}#{entry.id}"
         doc = docs.get(location)
         if doc is None:
             raise DataError("search/search_index.json", entry.id, "location",
                             f"no search document for section '{location}' (is the page or section excluded from search?)")
-        doc[NAMES_FIELD] = names[entry.id]
+        doc[NAMES_FIELD] = [w for w in names[entry.id] if w.casefold() not in reached]
+        if len(doc[NAMES_FIELD]) < len(names[entry.id]):
+            doc[REACHED_FIELD] = [w for w in names[entry.id] if w.casefold() in reached]
         if keywords[entry.id]:
             doc[KEYWORDS_FIELD] = keywords[entry.id]
     return len(catalog)
@@ -140,10 +190,15 @@ REPEAT_BOOST = 0.1
 # but weighted down, to come after every notes section that uses the term.
 GLOSSARY = "start/glossary.md"
 GLOSSARY_BOOST = 0.01
+# The exam coverage pages list every task's skills and every in-scope service in the guide's words, with
+# links to the sections that teach them: found for "task 2.2" or a skill's wording, after those sections.
+COVERAGE = ("start/exams/", ("domain-", "task-", "services"))
+COVERAGE_BOOST = REPEAT_BOOST
 
 
 def demote_repeats(index: dict, directory_urls: bool = True) -> int:
-    """Reduce the REPEATS pages to one short document and weigh down the glossary; returns documents dropped."""
+    """Reduce the REPEATS pages to one short document, weigh down the glossary and the exam coverage sections;
+    returns documents dropped."""
     def url(src):
         return page_url(src, directory_urls) if src.endswith(".md") else src
     repeats, glossary = tuple(url(src) for src in REPEATS), url(GLOSSARY)
@@ -152,6 +207,8 @@ def demote_repeats(index: dict, directory_urls: bool = True) -> int:
         path, _, anchor = doc["location"].partition("#")
         if path == glossary:
             doc["boost"] = GLOSSARY_BOOST
+        elif path.startswith(COVERAGE[0]) and anchor.startswith(COVERAGE[1]):
+            doc["boost"] = COVERAGE_BOOST
         elif path.startswith(repeats):
             if anchor:
                 continue

@@ -8,8 +8,8 @@ import pytest
 
 from macros.catalog import Catalog, Entry, load_catalog
 from macros.errors import DataError
-from macros.search_index import (HEADING_BOOST, demote_repeats, index_word_parts, keyword_words, name_words, separate_stop_words,
-                                 tag_catalog_sections)
+from macros.search_index import (HEADING_BOOST, demote_repeats, index_word_parts, keyword_words, name_words, reached_words,
+                                 separate_stop_words, tag_catalog_sections)
 
 SEPARATOR = r'[\s\-,;:!?()\[\]"]+|\.(?!\d)'
 
@@ -30,6 +30,19 @@ def test_a_word_that_is_a_whole_name_weighs_most_for_its_entry():
     plain, ml = Counter(t.casefold() for t in tags["redshift"]), Counter(t.casefold() for t in tags["redshift-ml"])
     assert plain["redshift"] > ml["redshift"]  # "Redshift" lands on Amazon Redshift
     assert ml["ml"] == 2 and "ml" not in plain  # "Redshift ML" still favours Redshift ML
+
+
+def test_name_words_a_shorter_typed_word_reaches_are_weighed_down():
+    """"data warehouse" must not find DataSync first, nor "Amazon Q" QuickSight, nor "SageMaker AI" Airflow."""
+    catalog = _catalog(("datasync", "AWS DataSync", ["DataSync"]), ("data-pipeline", "AWS Data Pipeline", []),
+                       ("amazon-q", "Amazon Q", []), ("quicksight", "Amazon QuickSight", ["Quick Sight"]),
+                       ("sagemaker", "Amazon SageMaker AI", ["SageMaker"]), ("mwaa", "Amazon MWAA", ["Airflow"]),
+                       ("codebuild", "AWS CodeBuild", []), ("pipe-mode", "Pipe mode", []))
+    docs = [{"title": "Data", "text": "data code"}] * 19 + [{"title": "Other", "text": "pipeline"}]
+    reached = reached_words(catalog, SEPARATOR, docs)
+    assert {"datasync", "quicksight", "quick", "airflow", "codebuild"} <= reached
+    # typed words themselves, and words no shorter name word begins
+    assert not reached & {"data", "pipeline", "amazon", "aws", "sagemaker", "mode", "mwaa", "q"}
 
 
 def test_plural_is_kept_instead_of_its_singular():
