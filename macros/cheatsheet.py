@@ -53,6 +53,9 @@ class Sheet(BaseModel):
     # Pages whose entries stay off this sheet: the domain sheets follow the retired MLS-C01 as the notes did,
     # and pages written for MLA-C01 (MLOps, cost, networking) would push them past their page budget.
     exclude_pages: list[str] = []
+    # Catalog files whose entries stay off this sheet: the MLS-C01 sheets keep to what the notes covered,
+    # not the entries written for MLA-C01, which have their own sheets.
+    exclude_catalogs: list[str] = []
 
 
 def load_sheets(root: Path, exams: Exams, comparisons: Comparisons) -> dict[str, Sheet]:

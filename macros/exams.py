@@ -284,6 +284,9 @@ def load_exams(root: Path, catalog_ids: set[str] | None = None) -> Exams:
                     if service.catalog is not None and service.catalog not in catalog_ids:
                         raise DataError(name, exam.code, "services",
                                         f"'{service.name}' names catalog id '{service.catalog}', which does not exist")
+                    if service.catalog is None and exam.status != "retired" and not (service.note or "").strip():
+                        raise DataError(name, exam.code, "services.note",
+                                        f"'{service.name}' has no section (catalog: null): say why in a `note:`")
         items[exam.code] = exam
         where[exam.code] = name
     for exam in items.values():

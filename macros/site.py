@@ -55,7 +55,8 @@ class SiteData:
         return bool(ids) and self.exams[sheet.exam].domain(ids[0]).id == sheet.domain
 
     def sheet_members(self, sheet: Sheet) -> list:
-        return [e for e in self.catalog if e.page not in sheet.exclude_pages and self._on_sheet(sheet, self.entry_exams[e.id])]
+        return [e for e in self.catalog if e.page not in sheet.exclude_pages and self._on_sheet(sheet, self.entry_exams[e.id])
+                and self.catalog.files[e.id] not in sheet.exclude_catalogs]
 
     def sheet_corrections(self, sheet: Sheet) -> list[Correction]:
         return [c for c in self.corrections.values() if self._on_sheet(sheet, self.page_exams.get(c.page, {}))]
@@ -105,6 +106,9 @@ def load_site(root: Path) -> SiteData:
         for src in sheet.exclude_pages:
             if src not in pages:
                 raise DataError("data/cheatsheets.yml", sheet.id, "exclude_pages", f"page '{src}' does not exist under docs/")
+        for file in sheet.exclude_catalogs:
+            if file not in set(catalog.files.values()):
+                raise DataError("data/cheatsheets.yml", sheet.id, "exclude_catalogs", f"no catalog file '{file}'")
     banks = load_banks(root, catalog, set(domains), pages)
     data = SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets, exams)
     map_to_exams(data)

@@ -9,11 +9,13 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from macros.catalog import anchor
 from macros.errors import DataError
 from macros.exam_views import coverage
 from macros.exams import LEGACY, load_exams
 from macros.pages import nav_order
 from macros.site import load_site
+from macros.urls import page_url
 
 
 @pytest.fixture
@@ -51,6 +53,8 @@ def _first_task(raw) -> dict:
     (lambda r: r.update(status="gone"), "status", "Input should be"),
     (lambda r: r["services"]["groups"][0]["items"].append({"name": "Amazon Nothing", "catalog": "no-such-entry"}),
      "services", "'no-such-entry', which does not exist"),
+    (lambda r: r["services"]["groups"][0]["items"].append({"name": "Amazon Nothing", "catalog": None}),
+     "services.note", "'Amazon Nothing' has no section"),
 ])
 def test_bad_exam_file_names_file_item_and_field(project, change, field, phrase):
     _edit(project, "mla-c01.yml", change)
@@ -168,6 +172,19 @@ def test_every_task_of_the_current_exam_has_at_least_eight_questions(site_data):
     exam = site_data.exams.default
     counts = {task: sum(task in m.get(exam.code, []) for m in site_data.question_exams.values()) for task in exam.tasks}
     assert min(counts.values()) >= 8, {t: n for t, n in counts.items() if n < 8}
+
+
+def test_every_in_scope_service_has_a_rendered_section_or_a_reason(site, site_data):
+    """A learner who follows a service of the guide lands on its section; a service without one says why."""
+    for exam in (e for e in site_data.exams if e.services and e.status != "retired"):
+        for group in exam.services.groups:
+            for service in group.items:
+                if service.catalog is None:
+                    assert (service.note or "").strip(), (exam.code, service.name)
+                    continue
+                entry = site_data.catalog.entries[service.catalog]
+                html = (site / page_url(entry.page) / "index.html").read_text(encoding="utf-8")
+                assert re.search(rf'<h[23][^>]* id="{re.escape(anchor(entry))}"', html), (exam.code, service.name, entry.page)
 
 
 def test_sources_are_published_pages_not_repository_files(site_data):
