@@ -344,16 +344,16 @@ def picker(comparisons: Comparisons, catalog: Catalog, from_page: str, label_id:
 
 def picker_facts(entry: Entry, comparisons: Comparisons, catalog: Catalog, from_page: str,
                  directory_urls: bool = True) -> dict[str, str]:
-    """An entry's facts as safe HTML keyed by label: tables name alike what they ask alike ("Exam cue",
-    "Choose it when"), so entries from different tables line up on one row of the picker."""
-    facts: dict[str, str] = {}
-    for label, value in fact_rows(entry, comparisons):
-        html = str(cell_html(value, catalog, from_page, directory_urls))
-        facts[label] = f"{facts[label]}; {html}" if label in facts else html
-    return facts
+    """An entry's facts as safe HTML keyed by label, so entries from different tables line up on one row."""
+    return {label: str(cell_html(value, catalog, from_page, directory_urls)) for label, value in fact_rows(entry, comparisons)}
 
 
 def fact_rows(entry: Entry, comparisons: Comparisons) -> list[tuple[str, str]]:
-    """(label, value) pairs of an entry's facts in attribute order, for its fact card."""
+    """(label, value) pairs of an entry's facts in attribute order, for its fact card and the picker. Tables
+    name alike what they ask alike ("Choose it when"); an entry in two such tables gets one row, both values."""
     values = comparisons.facts.get(entry.id, {})
-    return [(a.label, values[k]) for k, a in comparisons.attributes.items() if k in values]
+    rows: dict[str, str] = {}
+    for k, a in comparisons.attributes.items():
+        if k in values:
+            rows[a.label] = f"{rows[a.label]}; {values[k]}" if a.label in rows else values[k]
+    return list(rows.items())

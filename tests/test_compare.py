@@ -62,7 +62,11 @@ def test_picker_lists_every_compared_entry_and_carries_its_facts_as_escaped_html
     assert re.findall(r'name="pick" value="([^"]+)"', out) == rows
     assert 2 <= data["most"] == PICK_MOST
     for e in data["entries"]:
-        labels = {comps.attributes[k].label: v for k, v in comps.facts[e["id"]].items()}
+        labels: dict[str, str] = {}  # values of alike-named attributes are joined, in attribute order
+        for k, a in comps.attributes.items():
+            if k in comps.facts[e["id"]]:
+                v = comps.facts[e["id"]][k]
+                labels[a.label] = f"{labels[a.label]}; {v}" if a.label in labels else v
         assert set(e["facts"]) == set(labels) and set(labels) <= set(data["rows"])
         for label, value in labels.items():
             assert e["facts"][label] == cell_html(value, catalog, "compare.md"), (e["id"], label)
