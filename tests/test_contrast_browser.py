@@ -172,6 +172,10 @@ def _open_quiz_page(page, base_url):
 
 
 def _open_exam(page, base_url):
+    """The practice exam for MLS-C01, which asks only choice questions: the draw's first question then always
+    has the choices whose states this audits (MLA-C01's may open on an ordering or matching question)."""
+    page.add_init_script("try { localStorage.setItem('awsml-exam-choice', JSON.stringify({schema: 1, exam: 'MLS-C01'})) }"
+                         " catch (e) {}")
     page.goto(base_url + "practice/exam/")
     page.locator(".exam[data-ready]").wait_for(state="attached")
 
