@@ -42,9 +42,6 @@ class SiteData:
     def titles(self) -> dict[str, str]:
         return {src: meta.get("title", src) for src, meta in self.pages.items()}
 
-    def corrections_in(self, domain_id: str) -> list[Correction]:
-        return [c for c in self.corrections.values() if self.pages.get(c.page, {}).get("domain") == domain_id]
-
     def sheet_domain(self, sheet: Sheet):
         return next(d for d in self.exams[sheet.exam].domains.items if d.id == sheet.domain)
 
