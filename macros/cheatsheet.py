@@ -64,7 +64,7 @@ def load_sheets(root: Path, exams: Exams, comparisons: Comparisons) -> dict[str,
     for sheet in sheets:
         if sheet.exam not in exams:
             raise DataError(FILE, sheet.id, "exam", f"unknown exam '{sheet.exam}'")
-        if sheet.domain not in {d.id for d in exams[sheet.exam].domains.items}:
+        if exams[sheet.exam].domain_by_id(sheet.domain) is None:
             raise DataError(FILE, sheet.id, "domain", f"'{sheet.domain}' is not a domain of {sheet.exam}")
         for key in sheet.cue_attributes:
             if key not in comparisons.attributes:
@@ -204,7 +204,7 @@ def sheet_list(sheets: dict[str, Sheet], exams: Exams, exam_day: str, from_page:
             continue
         lines += ["", f"**{escape(exam.code)} ({escape(exam.short)}, {STATUS_LABELS[exam.status].lower()})**", ""]
         for sheet in mine:
-            d = next(d for d in exam.domains.items if d.id == sheet.domain)
+            d = exam.domain_by_id(sheet.domain)
             lines.append(f"- [Domain {d.number}: {escape(d.name)}]({rel(sheet.page, from_page)}) — at most 2 pages")
         if exam.code == exam_day:
             lines.append(f"- [Exam day: all {len(mine)} domains](exam-day.md) — at most 6 pages")

@@ -175,6 +175,9 @@ class Exam(_Strict):
         number = int(ref.split(".")[0])
         return next(d for d in self.domains.items if d.number == number)
 
+    def domain_by_id(self, domain_id: str) -> Domain | None:
+        return next((d for d in self.domains.items if d.id == domain_id), None)
+
     @property
     def third_party(self) -> bool:
         """True when any fact rests on a source that is not AWS's."""

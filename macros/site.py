@@ -43,7 +43,7 @@ class SiteData:
         return {src: meta.get("title", src) for src, meta in self.pages.items()}
 
     def sheet_domain(self, sheet: Sheet):
-        return next(d for d in self.exams[sheet.exam].domains.items if d.id == sheet.domain)
+        return self.exams[sheet.exam].domain_by_id(sheet.domain)
 
     def _on_sheet(self, sheet: Sheet, mapping: dict[str, list[str]]) -> bool:
         """An item sits on the sheet of the domain of its first task (or domain) id for the sheet's exam, so an
