@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: serve build offline pdf test bench search-report clean
+.PHONY: serve build offline pdf anki test bench search-report clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ offline: $(STAMP)
 pdf: $(STAMP)
 	$(BIN)/python scripts/pdfs.py
 
+anki: $(STAMP)
+	$(BIN)/python scripts/anki.py
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist worksteal
 
@@ -45,4 +48,4 @@ search-report: $(STAMP)
 	$(BIN)/python scripts/search_probe.py
 
 clean:
-	rm -rf site site-offline aws-ml-study-offline.zip pdf .pytest_cache
+	rm -rf site site-offline aws-ml-study-offline.zip pdf anki .pytest_cache

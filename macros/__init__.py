@@ -11,11 +11,11 @@ from mkdocs.exceptions import PluginError
 
 from . import az, corrections, exam_views, glossary, home, jinja_guard, linkcheck, search_index, sections
 from . import cheatsheet as cheatsheets
-from . import practice, progress
+from . import anki_deck, cards, practice, progress, review
 from . import compare as compare_tables
 from . import quiz as quizzes
 from .links import rel
-from .urls import href
+from .urls import href, page_url
 from .domains import page_domain
 from .errors import DataError
 from .pages import nav_order
@@ -242,8 +242,44 @@ def define_env(env):
         return exam_views.format_line(exam_or_fail(code), data.exams)
 
     @env.macro
+    def review_page() -> str:
+        """The flashcard review: the panel review.js runs and the whole deck as readable tables."""
+        return review.review_page(data.cards, nav_order(env.conf["nav"] or []), data.titles(), data.exams, here(),
+                                  anki_deck.DECK_FILE, directory_urls)
+
+    @env.macro
+    def review_summary() -> str:
+        """One line saying what flashcards are due (filled in by review.js), for Home and My progress."""
+        return review.review_summary(data.cards, data.exams, here(), directory_urls)
+
+    @env.macro
+    def card_count() -> int:
+        return len(data.cards)
+
+    @env.macro
     def catalog_count() -> int:
         return len(data.catalog)
+
+
+def publish_review_files(env, site_dir: Path) -> None:
+    """The missed-question cards the review page loads, and the Anki deck it links to; then check that every
+    card's section exists in the built pages."""
+    data = env.variables["site_data"]
+    directory_urls = bool(env.conf["use_directory_urls"])
+    banks = practice.banks_in_nav_order(data.banks, nav_order(env.conf["nav"] or []))
+    script = site_dir / review.QUESTIONS_SCRIPT
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(review.question_cards_js(banks, data.titles(), data.exams, data.question_exams,
+                                               "practice/review.md", directory_urls), encoding="utf-8")
+    anki_deck.write_deck(data.cards, data.exams, env.conf["site_url"] or "", site_dir / review.DOWNLOADS / anki_deck.DECK_FILE)
+    anchors = functools.cache(lambda src: linkcheck.scan(site_dir / built_file(src, directory_urls)).ids)
+    cards.check_links(data.cards, anchors)
+
+
+def built_file(src: str, directory_urls: bool) -> str:
+    """The HTML file a docs/ page is written to."""
+    url = page_url(src, directory_urls)
+    return url + "index.html" if directory_urls else url
 
 
 def _loud(hook):
@@ -287,6 +323,7 @@ def on_post_build(env):
         raise PluginError("Catalog entries, corrections or tables missing from the pages:\n  " + "\n  ".join(problems))
     site_dir = Path(env.conf["site_dir"])
     cheatsheets.copy_pdfs(Path(env.project_dir), site_dir)
+    publish_review_files(env, site_dir)
     broken, _ = linkcheck.broken_links(site_dir)
     if broken:
         raise PluginError("Broken links in the built site:\n  " + "\n  ".join(broken[:30]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cards import Card, build_cards, load_cards_file
 from .catalog import Catalog, load_catalog
 from .cheatsheet import Sheet, load_sheets
 from .compare import Comparisons, load_comparisons
@@ -33,6 +34,7 @@ class SiteData:
     page_exams: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     entry_exams: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     question_exams: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    cards: list[Card] = field(default_factory=list)  # the flashcards (macros/cards.py), in deck order
     # Filled while pages render, checked after the build:
     rendered_sections: dict[str, str] = field(default_factory=dict)
     rendered_corrections: dict[str, str] = field(default_factory=dict)
@@ -109,6 +111,8 @@ def load_site(root: Path) -> SiteData:
     banks = load_banks(root, catalog, set(domains), pages)
     data = SiteData(root, domains, catalog, corrections, load_glossary(root), comparisons, pages, banks, sheets, exams)
     map_to_exams(data)
+    data.cards = build_cards(load_cards_file(root, comparisons), catalog, comparisons, corrections, pages, exams,
+                             data.page_exams, data.entry_exams)
     return data
 
 

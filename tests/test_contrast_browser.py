@@ -216,6 +216,11 @@ def _collect(page, base_url) -> list[dict]:
     page.locator(".quiz-progress[data-ready]").wait_for(state="attached")
     _prepare(page)
     both("my progress", ".md-content")
+    page.goto(base_url + "practice/review/")
+    page.locator(".review[data-ready]").wait_for(state="attached")
+    page.get_by_role("button", name="Show answer").click()  # the rating buttons, with the reveal button gone
+    _prepare(page)
+    both("flashcard review", ".md-content")
     page.goto(base_url + "compare/")
     _prepare(page)
     both("comparison page")

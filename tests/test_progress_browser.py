@@ -124,7 +124,7 @@ def test_export_clear_and_import_restores_everything(page, base_url, tmp_path):
     assert page.locator(".exam-history").count() == 0 and kinesis_row(page).locator("td").nth(2).inner_text() == "0"
     page.locator("#progress-file").set_input_files(str(path))
     page.get_by_role("button", name="Import").click()
-    assert "Imported" in page.locator(".progress-import-status").inner_text()
+    page.locator(".progress-import-status", has_text="Imported").wait_for()  # the file is read asynchronously
     after = json.loads(stored(page))
     assert after["answers"] == before["answers"] and after["attempts"] == before["attempts"]
     assert page.locator(".exam-history tbody tr").count() == 1
@@ -171,7 +171,7 @@ def test_the_old_storage_format_migrates_without_loss(page, base_url, site_data)
     assert "9 of 15 (60%)" in page.locator(".exam-history").inner_text()
     assert "gone-question" in page.locator(".progress-orphans").inner_text()  # kept, listed, not counted
     data = json.loads(stored(page))
-    assert data["schema"] == 2 and set(data["answers"]) == {qid.id, "gone-question"}
+    assert data["schema"] == 3 and set(data["answers"]) == {qid.id, "gone-question"}
     assert page.evaluate("localStorage.getItem('awsml-quiz-v1')") is None
     open_page(page, base_url + KINESIS)
     assert page.locator(f'.quiz-question[data-qid="{qid.id}"] .quiz-feedback').inner_text() == "Correct."

@@ -106,5 +106,12 @@ def test_offline_copy_works_from_file_urls_with_search(browser, offline_site):
     assert "Firehose" in first.inner_text()
     page.goto((offline_site / "data-preparation" / "kinesis.html").as_uri())
     assert "Amazon Data Firehose" in page.inner_text("article")
+    page.goto((offline_site / "practice" / "review.html").as_uri())  # the scheduler loads from file:// too
+    page.locator(".review[data-ready]").wait_for(state="attached", timeout=10000)
+    page.keyboard.press("Space")
+    page.keyboard.press("3")
+    assert page.locator('.review-count[data-count="done"]').inner_text() == "1"
+    assert page.locator("a", has_text="Download the Anki deck").get_attribute("href").endswith(".apkg")
+    assert (offline_site / "downloads" / "aws-ml-study-cards.apkg").is_file()
     context.close()
     assert not outside, outside[:10]

@@ -55,6 +55,7 @@
     transfer(rest, data, state, root);
     resetAll(rest, data, state, root);
     root.setAttribute("data-ready", "");
+    document.dispatchEvent(new CustomEvent("awsml:progress"));  // the flashcard line above recounts
   }
 
   /* Warnings about unreadable or newer saved data (rare) at the top; the persistence line sits with export. */
@@ -124,7 +125,7 @@
   function transfer(root, data, state, page) {
     root.appendChild(el("h2", { id: "move" }, "Move your progress"));
     persistence(root, state);
-    root.appendChild(el("p", {}, "Export everything (answers and exam history) to a file, and import it in another browser or after clearing this one."));
+    root.appendChild(el("p", {}, "Export everything (answers, exam history and flashcard reviews) to a file, and import it in another browser or after clearing this one."));
     var box = root.appendChild(el("div", { "class": "progress-transfer" }));
     var out = box.appendChild(el("button", { type: "button", "class": "md-button progress-export" }, "Export my progress"));
     out.addEventListener("click", function () {
@@ -161,12 +162,14 @@
   function resetAll(root, data, state, page) {
     root.appendChild(el("h2", { id: "reset" }, "Reset"));
     var answers = Object.keys(state.data.answers).length, attempts = state.data.attempts.length, session = S.loadSession();
+    var reviews = state.data.reviews.length;
     var form = root.appendChild(el("form", { "class": "progress-reset" }));
     var fs = form.appendChild(el("fieldset"));
     fs.appendChild(el("legend", {}, "Clear from this browser"));
     var boxes = {};
     [["answers", "Your answers to " + answers + " question(s), first and latest tries", answers],
      ["attempts", attempts + " practice exam(s) and their reviews", attempts],
+     ["reviews", "Your " + reviews + " flashcard review(s) and the schedule made from them", reviews],
      ["session", "The unfinished practice exam", session ? 1 : 0]].forEach(function (o) {
       if (!o[2]) return;
       var label = fs.appendChild(el("label"));
@@ -178,10 +181,11 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var what = Object.keys(boxes).filter(function (k) { return boxes[k].checked; });
-      if (!what.length || !window.confirm("Clear " + what.map(function (k) { return { answers: "your answers", attempts: "the exam history", session: "the unfinished exam" }[k]; }).join(", ") + "? This cannot be undone; export first to keep a copy.")) return;
+      if (!what.length || !window.confirm("Clear " + what.map(function (k) { return { answers: "your answers", attempts: "the exam history", reviews: "your flashcard reviews", session: "the unfinished exam" }[k]; }).join(", ") + "? This cannot be undone; export first to keep a copy.")) return;
       S.update(function (d) {
         if (what.indexOf("answers") >= 0) d.answers = {};
         if (what.indexOf("attempts") >= 0) d.attempts = [];
+        if (what.indexOf("reviews") >= 0) { d.reviews = []; d.schedule = {}; }
       });
       if (what.indexOf("session") >= 0) S.clearSession();
       render(page, data);

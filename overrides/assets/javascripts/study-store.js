@@ -1,9 +1,9 @@
-/* What a learner saves in this browser: answers, exam history and the running exam.
+/* What a learner saves in this browser: answers, exam history, flashcard reviews and the running exam.
    One versioned record under one key; older formats migrate, unreadable or newer ones are never overwritten.
    Shared by quiz.js, exam.js and progress.js through window.AwsmlStudy. No framework, no dependencies. */
 (function () {
   "use strict";
-  var SCHEMA = 2, APP = "awsml-study";
+  var SCHEMA = 3, SESSION_SCHEMA = 2, APP = "awsml-study";
   var KEY = "awsml-study", SESSION = "awsml-exam-session";
   var V1_ANSWERS = "awsml-quiz-v1", V1_EXAMS = "awsml-exams-v1";  // the format before schema 2
   var MAX_ATTEMPTS = 100;
@@ -54,7 +54,16 @@
     rawRemove(KEY + "-probe"); return true;
   }
 
-  function empty() { return { schema: SCHEMA, answers: {}, attempts: [] }; }
+  /* Schema 3 adds the flashcard review: `reviews`, the FSRS review log ({card, review: ms, rating 1-4, state 0-3
+     before the review}, oldest first; the source of truth), `schedule` (card id -> its FSRS card, dates in ms: a
+     cache review.js rebuilds from the log) and `plan` (daily new cards, exam date, filters). */
+  function empty() { return { schema: SCHEMA, answers: {}, attempts: [], reviews: [], schedule: {}, plan: {} }; }
+  function upgrade(data) {  // schema 2 records and files had no review fields
+    if (data.reviews === undefined) data.reviews = [];
+    if (data.schedule === undefined) data.schedule = {};
+    if (data.plan === undefined) data.plan = {};
+    return data;
+  }
 
   /* ---------- shape checks (imported files and stored records go through the same ones) ---------- */
   function isTry(t) { return t && typeof t === "object" && typeof t.ok === "boolean" && typeof t.t === "number"; }
@@ -71,6 +80,20 @@
       return !a || typeof a.id !== "string" || typeof a.finished !== "number" || typeof a.n !== "number" || typeof a.right !== "number";
     });
     if (badAttempt.length) return "an exam attempt is malformed";
+    return reviewProblem(data);
+  }
+  function isLog(r) {
+    return r && typeof r.card === "string" && typeof r.review === "number" && [1, 2, 3, 4].indexOf(r.rating) >= 0 &&
+           [0, 1, 2, 3].indexOf(r.state) >= 0;
+  }
+  function reviewProblem(data) {
+    if (data.reviews !== undefined && !(Array.isArray(data.reviews) && data.reviews.every(isLog))) return "the review log is malformed";
+    var s = data.schedule;
+    if (s !== undefined && (!s || typeof s !== "object" || Array.isArray(s) ||
+        Object.keys(s).some(function (id) { return !s[id] || typeof s[id].due !== "number" || typeof s[id].state !== "number"; }))) {
+      return "the card schedule is malformed";
+    }
+    if (data.plan !== undefined && (!data.plan || typeof data.plan !== "object" || Array.isArray(data.plan))) return "the review plan is malformed";
     return null;
   }
 
@@ -111,7 +134,7 @@
     var data = parse(text);
     if (data && typeof data.schema === "number" && data.schema > SCHEMA) return { status: "newer", data: empty(), raw: text };
     if (data === undefined || problem(data)) return { status: "corrupt", data: empty(), raw: text };
-    return { status: "ok", data: data };
+    return { status: "ok", data: upgrade(data) };
   }
 
   function writable(state) { return state.status === "ok" || state.status === "empty"; }
@@ -144,7 +167,8 @@
   function exportText() {
     var state = load();
     return JSON.stringify({ app: APP, schema: SCHEMA, exported: new Date().toISOString(),
-                            answers: state.data.answers, attempts: state.data.attempts }, null, 1);
+                            answers: state.data.answers, attempts: state.data.attempts,
+                            reviews: state.data.reviews, schedule: state.data.schedule, plan: state.data.plan }, null, 1);
   }
 
   /* Returns {ok, message}. Nothing changes unless ok. */
@@ -160,10 +184,13 @@
     var state = load();
     if (!writable(state)) return { ok: false, message: "The progress saved in this browser cannot be read, so nothing was imported (see above)." };
     var data = how === "replace" ? empty() : state.data;
+    upgrade(file);
     merge(data, file);
+    if (how === "replace") data.plan = file.plan;
     if (!save(data)) return { ok: false, message: "This browser did not let the site save the import (storage disabled or full)." };
-    return { ok: true, message: "Imported " + Object.keys(file.answers).length + " answers and " + file.attempts.length +
-             " exam attempts (" + (how === "replace" ? "replacing" : "merged with") + " what was here)." };
+    return { ok: true, message: "Imported " + Object.keys(file.answers).length + " answers, " + file.attempts.length +
+             " exam attempts and " + file.reviews.length + " flashcard reviews (" +
+             (how === "replace" ? "replacing" : "merged with") + " what was here)." };
   }
 
   /* Merge `other` into `data`: the earliest first try and the latest last try per question; attempts by id. */
@@ -178,6 +205,21 @@
     data.attempts.forEach(function (a) { known[a.id] = true; });
     other.attempts.forEach(function (a) { if (!known[a.id]) data.attempts.push(a); });
     data.attempts.sort(function (a, b) { return b.finished - a.finished; });
+    mergeReviews(data, other);
+  }
+
+  /* Reviews: the union of both logs (a rating is the same rating when card and time match). A card's schedule is
+     the one with the later last review; review.js replays the merged log with the scheduler when it next loads,
+     so reviews made on both devices both count. */
+  function mergeReviews(data, other) {
+    var seen = {};
+    data.reviews.forEach(function (r) { seen[r.card + "@" + r.review] = true; });
+    (other.reviews || []).forEach(function (r) { if (!seen[r.card + "@" + r.review]) data.reviews.push(r); });
+    data.reviews.sort(function (a, b) { return a.review - b.review; });
+    Object.keys(other.schedule || {}).forEach(function (id) {
+      var mine = data.schedule[id], theirs = other.schedule[id];
+      if (!mine || (theirs.last_review || 0) > (mine.last_review || 0)) data.schedule[id] = theirs;
+    });
   }
 
   /* ---------- the running exam, saved on every change ---------- */
@@ -185,10 +227,10 @@
     var text = rawGet(SESSION);
     if (!text) return null;
     var s = parse(text);
-    if (!s || s.schema !== SCHEMA || !Array.isArray(s.qids) || !Array.isArray(s.chosen) || !Array.isArray(s.order)) return null;
+    if (!s || s.schema !== SESSION_SCHEMA || !Array.isArray(s.qids) || !Array.isArray(s.chosen) || !Array.isArray(s.order)) return null;
     return s;
   }
-  function saveSession(s) { s.schema = SCHEMA; return rawSet(SESSION, JSON.stringify(s)); }
+  function saveSession(s) { s.schema = SESSION_SCHEMA; return rawSet(SESSION, JSON.stringify(s)); }
   function clearSession() { rawRemove(SESSION); }
 
   /* Keep the unreadable record under another key, so starting afresh loses nothing. */
