@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 
-.PHONY: serve build offline pdf anki test bench search-report clean
+.PHONY: serve build offline pdf anki vendor test bench search-report clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ offline: $(STAMP)
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir site-offline
 	$(BIN)/python -c "import shutil; shutil.make_archive('aws-ml-study-offline', 'zip', 'site-offline')"
 	@echo "Offline copy: site-offline/ (open site-offline/index.html) and aws-ml-study-offline.zip"
+
+# Re-fetch the pinned browser libraries (scripts/vendor.py) into overrides/assets/javascripts/vendor/.
+vendor: $(STAMP)
+	$(BIN)/python scripts/vendor.py
 
 pdf: $(STAMP)
 	$(BIN)/python scripts/pdfs.py

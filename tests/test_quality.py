@@ -106,6 +106,7 @@ def test_offline_copy_works_from_file_urls_with_search(browser, offline_site):
     assert "Firehose" in first.inner_text()
     page.goto((offline_site / "data-preparation" / "kinesis.html").as_uri())
     assert "Amazon Data Firehose" in page.inner_text("article")
+    page.locator(".quiz[data-ready]").wait_for(state="attached", timeout=10000)  # page scripts run from file:// too
     page.goto((offline_site / "practice" / "review.html").as_uri())  # the scheduler loads from file:// too
     page.locator(".review[data-ready]").wait_for(state="attached", timeout=10000)
     page.keyboard.press("Space")

@@ -303,11 +303,19 @@
     return "";
   }
 
-  // Material's instant navigation emits document$ on every page; plain loads fall back to DOMContentLoaded.
+  /* Run fn once per page. Material's instant navigation emits document$ on every page; the page as loaded also
+     gets DOMContentLoaded, because in the offline build (file://) document$ never emits. The page's <article>
+     is new on every page, so it tells a repeat from a new page. */
   function onPage(fn) {
-    if (window.document$ && window.document$.subscribe) window.document$.subscribe(fn);
-    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
-    else fn();
+    function run() {
+      var page = document.querySelector("article") || document.body, seen = page.__awsmlSeen || (page.__awsmlSeen = []);
+      if (seen.indexOf(fn) >= 0) return;
+      seen.push(fn);
+      fn();
+    }
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+    else run();
   }
 
   window.AwsmlStudy = {
