@@ -251,6 +251,7 @@
       reveal.disabled = true;
       reveal.hidden = true;
       where.textContent = "";
+      where.hidden = true;
       this.q(".review-kind").textContent = "Done for now";
       var msg = qu.cards.length ? "Nothing more is due with these filters." : "No cards match these filters.";
       if (qu.laterToday.length) {
@@ -268,6 +269,7 @@
     reveal.disabled = false;
     this.q(".review-kind").textContent = c.kindLabel + (this.state.data.schedule[c.id] ? "" : c.kind === "q" ? "" : " · new");
     where.textContent = "";
+    where.hidden = true;
     if (c.question) this.questionFront(front, c.question);
     else front.appendChild(el("p", { "class": "review-text" }, c.front));
   };
@@ -295,6 +297,7 @@
     var where = this.q(".review-where");
     where.textContent = "Read: " + c.label;
     where.setAttribute("href", c.href);
+    where.hidden = false;
     back.hidden = false;
     var stored = this.state.data.schedule[c.id], card = stored ? toCard(stored) : window.FSRS.createEmptyCard(now);
     var preview = this.f.repeat(card, now);
