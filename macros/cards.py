@@ -147,35 +147,35 @@ def _entry_cards(entry: Entry, spec: CardsFile, catalog: Catalog, comparisons: C
     out += [Card(f"alias.{entry.id}.{slug}", "alias", f"Which {entry.kind} does “{alias}” refer to?",
                  entry.name, *where) for slug, alias in slugs.items()]
     facts = comparisons.facts.get(entry.id, {})
-    for key in spec.cue_attributes:
-        value = facts.get(key, "").strip()
-        if value and value != NOT_APPLICABLE:
-            text = mask(plain(value, catalog), names, entry.kind)
-            out.append(Card(f"cue.{entry.id}.{key}", "cue", f"{comparisons.attributes[key].label}: {text} — which {entry.kind}?",
-                            entry.name, *where))
-    for key in spec.fact_attributes:
-        value = facts.get(key, "").strip()
-        if value and value != NOT_APPLICABLE:
-            out.append(Card(f"fact.{entry.id}.{key}", "fact", f"{entry.name}: {comparisons.attributes[key].label.lower()}?",
-                            plain(value, catalog), *where))
+    for key, value in _filled(facts, spec.cue_attributes):
+        text = mask(plain(value, catalog), names, entry.kind)
+        out.append(Card(f"cue.{entry.id}.{key}", "cue", f"{comparisons.attributes[key].label}: {text} — which {entry.kind}?",
+                        entry.name, *where))
+    for key, value in _filled(facts, spec.fact_attributes):
+        out.append(Card(f"fact.{entry.id}.{key}", "fact", f"{entry.name}: {comparisons.attributes[key].label.lower()}?",
+                        plain(value, catalog), *where))
     return out
+
+
+def _filled(values: dict[str, str], keys: list[str]):
+    """(key, value) for each of `keys` with a value that says something (not empty, not "n/a")."""
+    for key in keys:
+        value = values.get(key, "").strip()
+        if value and value != NOT_APPLICABLE:
+            yield key, value
 
 
 def _concept_cards(table_id: str, row_label: str, row: ConceptRow, spec: CardsFile, catalog: Catalog,
                    comparisons: Comparisons, mapping: dict) -> list[Card]:
     where = (row.page, row.anchor, row.label, mapping, comparisons.files[table_id])
     out = []
-    for key in spec.cue_attributes:
-        value = row.values.get(key, "").strip()
-        if value and value != NOT_APPLICABLE:
-            text = mask(plain(value, catalog), [row.label], row_label.lower())
-            out.append(Card(f"cue.{table_id}.{row.concept}.{key}", "cue",
-                            f"{comparisons.attributes[key].label}: {text} — which {row_label.lower()}?", row.label, *where))
-    for key in spec.fact_attributes:
-        value = row.values.get(key, "").strip()
-        if value and value != NOT_APPLICABLE:
-            out.append(Card(f"fact.{table_id}.{row.concept}.{key}", "fact",
-                            f"{row.label}: {comparisons.attributes[key].label.lower()}?", plain(value, catalog), *where))
+    for key, value in _filled(row.values, spec.cue_attributes):
+        text = mask(plain(value, catalog), [row.label], row_label.lower())
+        out.append(Card(f"cue.{table_id}.{row.concept}.{key}", "cue",
+                        f"{comparisons.attributes[key].label}: {text} — which {row_label.lower()}?", row.label, *where))
+    for key, value in _filled(row.values, spec.fact_attributes):
+        out.append(Card(f"fact.{table_id}.{row.concept}.{key}", "fact",
+                        f"{row.label}: {comparisons.attributes[key].label.lower()}?", plain(value, catalog), *where))
     return out
 
 

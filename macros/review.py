@@ -54,6 +54,10 @@ def deck_groups(cards: list[Card], nav: list[str], titles: dict[str, str], exams
     return list(groups.values())
 
 
+def cards_per_exam(cards: list[Card], exams: Exams) -> dict[str, int]:
+    return {e.code: sum(e.code in c.exams for c in cards) for e in exams}
+
+
 def review_page(cards: list[Card], nav: list[str], titles: dict[str, str], exams: Exams, from_page: str,
                 deck_file: str, directory_urls: bool = True) -> str:
     groups = deck_groups(cards, nav, titles, exams, from_page, directory_urls)
@@ -61,7 +65,7 @@ def review_page(cards: list[Card], nav: list[str], titles: dict[str, str], exams
     html = _templates.get_template("review.html").render(
         groups=groups, total=len(cards), exams=list(exams), default=exams.default.code,
         kinds=[(k, KINDS[k], n) for k, n in kinds.items() if n],
-        per_exam={e.code: sum(e.code in c.exams for c in cards) for e in exams},
+        per_exam=cards_per_exam(cards, exams),
         fsrs=asset_href(FSRS_SCRIPT, from_page, directory_urls),
         questions=asset_href(QUESTIONS_SCRIPT, from_page, directory_urls),
         deck=asset_href(f"{DOWNLOADS}/{deck_file}", from_page, directory_urls))
@@ -70,7 +74,7 @@ def review_page(cards: list[Card], nav: list[str], titles: dict[str, str], exams
 
 def review_summary(cards: list[Card], exams: Exams, from_page: str, directory_urls: bool = True) -> Markup:
     """A line review.js fills in with what is due; without JavaScript it says how many cards there are."""
-    per_exam = {e.code: sum(e.code in c.exams for c in cards) for e in exams}
+    per_exam = cards_per_exam(cards, exams)
     return Markup(_templates.get_template("review_summary.html").render(
         total=len(cards), per_exam=json.dumps(per_exam, separators=(",", ":")),
         href=href("practice/review.md", from_page, None, directory_urls)).strip())
