@@ -5,6 +5,7 @@ Keep this file thin: it only wires page context into the plain functions of the 
 from __future__ import annotations
 
 import functools
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -12,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from . import az, corrections, exam_views, glossary, home, jinja_guard, linkcheck, search_index, sections
 from . import cheatsheet as cheatsheets
 from . import anki_deck, cards, practice, progress, review
+from . import what_changed as what_changed_page
 from . import compare as compare_tables
 from . import quiz as quizzes
 from .links import rel
@@ -84,6 +86,11 @@ def define_env(env):
     @env.macro
     def services_az() -> str:
         return az.services_az(data.catalog, here(), directory_urls)
+
+    @env.macro
+    def what_changed() -> str:
+        """Every availability change the catalog records, newest first, with sources and affected questions."""
+        return what_changed_page.page_html(data.catalog, banks_in_order(), date.today().isoformat(), here(), directory_urls)
 
     @env.macro
     def glossary_table() -> str:

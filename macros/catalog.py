@@ -11,20 +11,68 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import DataError
 from .loader import FieldError, parse_folder
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Status = Literal["current", "deprecated", "closed", "retired"]
+Status = Literal["current", "maintenance", "deprecated", "closed", "retired"]
+# Statuses a question must acknowledge (`status_ack`) when its source entry has one (macros/quiz.py).
+NOT_OPEN = ("maintenance", "deprecated", "closed", "retired")
 
 STATUS_LABELS = {
     "current": "Current",
+    "maintenance": "In maintenance",
     "deprecated": "Deprecated",
     "closed": "Closed to new customers",
     "retired": "Retired",
 }
+# What a dated change in `changes` says, as the "What changed" page words it.
+CHANGE_LABELS = {
+    "closed": "Closed to new customers",
+    "maintenance": "Maintenance mode",
+    "end-of-support": "End of support",
+    "retired": "Shut down",
+    "renamed": "Renamed",
+    "reopened": "Reopened",
+}
+REQUIRE_CHANGES = False  # TODO(issue 21): on once the sweep has recorded every status change
+DATE = r"^\d{4}-\d{2}(-\d{2})?$"
+
+
+def _date_as_text(value):
+    """YAML reads an unquoted 2024-07-29 as a date; keep it as the text the author wrote."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+class ChangeSource(BaseModel):
+    """The AWS page that records a change: its title as AWS gives it, and its address."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str = Field(min_length=5)
+    url: str = Field(pattern=r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com|[a-z0-9.-]+\.aws(\.amazon\.com)?)/")
+
+
+class Change(BaseModel):
+    """One dated change of availability: the whole entry, or the `part` of it named (a feature, a version)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    change: Literal[tuple(CHANGE_LABELS)]
+    date: str = Field(pattern=DATE)
+    part: str | None = Field(default=None, min_length=2)
+    note: str = Field(min_length=10)  # what changed and what it means for a learner, in our own words
+    instead: str | None = Field(default=None, min_length=2)  # what AWS points to instead
+    source: ChangeSource
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, value):
+        return _date_as_text(value)
+
+    @property
+    def label(self) -> str:
+        return CHANGE_LABELS[self.change]
 
 
 class Entry(BaseModel):
@@ -41,17 +89,24 @@ class Entry(BaseModel):
     page: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
     summary: str = Field(min_length=10)
     status: Status = "current"
-    status_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    status_date: str | None = Field(default=None, pattern=DATE)
     status_note: str | None = None
+    status_checked: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")  # last availability sweep
+    changes: list[Change] = []  # dated availability changes, each with its AWS source ("What changed" page)
     brief: str | None = None  # the cheat sheets' short form of `summary` (macros/cheatsheet.py checks it)
     exams: dict[str, list[str]] = {}  # exam code -> task ids, where they differ from the page's (macros/exams.py)
     keywords: list[str] = []  # what learners type for the concept, weighed below names (macros/search_index.py)
 
-    @field_validator("status_date", mode="before")
+    @field_validator("status_date", "status_checked", mode="before")
     @classmethod
-    def _date_as_text(cls, value):
-        """YAML reads an unquoted 2024-07-29 as a date; keep it as the text the author wrote."""
-        return value.isoformat() if isinstance(value, date) else value
+    def _dates_as_text(cls, value):
+        return _date_as_text(value)
+
+    @model_validator(mode="after")
+    def _status_recorded(self):
+        if REQUIRE_CHANGES and self.status != "current" and not any(c.part is None for c in self.changes):
+            raise FieldError("changes", f"status '{self.status}' needs a dated change of the whole entry with its AWS source")
+        return self
 
     @field_validator("aliases")
     @classmethod

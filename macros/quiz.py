@@ -64,6 +64,9 @@ class Question(BaseModel):
     why_wrong: dict[int, str] = {}
     source: str = Field(min_length=2)
     exams: dict[str, list[str]] = {}  # exam code -> task or domain ids (checked in macros/exams.py)
+    # How the question treats its source service's status when that is not "current" (macros/status.py):
+    # the team already uses it, the question is about the change itself, or it belongs to the retired exam only.
+    status_ack: Literal["existing-customer", "about-the-change", "legacy-exam"] | None = None
     case: str | None = None
     case_title: str | None = None
     scenario: str | None = None

@@ -16,6 +16,7 @@ from .glossary import load_glossary
 from .domains import GENERAL_FOLDERS
 from .pages import page_index
 from .quiz import Bank, load_banks
+from .status import StatusRule, restrict_pools
 
 
 @dataclass
@@ -116,6 +117,7 @@ def load_site(root: Path) -> SiteData:
     return data
 
 
+ENFORCE_STATUS = False  # TODO(issue 21): on once the banks carry status_ack
 REQUIRE_MAPPING = True  # every notes page and question maps to each exam that is mapped by hand
 
 
@@ -145,10 +147,17 @@ def map_to_exams(data: SiteData) -> None:
         explicit = entry.exams or page_map
         data.entry_exams[entry.id] = exams.resolve(explicit, legacy(entry.domain), data.catalog.files[entry.id],
                                                    entry.id, required=REQUIRE_MAPPING)
+    rule = StatusRule(data.catalog)
     for bank in data.banks.values():
         for q in bank.questions:
-            data.question_exams[q.id] = exams.resolve(q.exams, legacy(q.domain), bank.file, q.id,
-                                                      required=REQUIRE_MAPPING)
+            mapping = exams.resolve(q.exams, legacy(q.domain), bank.file, q.id, required=REQUIRE_MAPPING)
+            try:
+                involved = rule.check(q, bank.file)
+            except DataError:
+                if ENFORCE_STATUS:
+                    raise
+                involved = rule.involved(q)
+            data.question_exams[q.id] = restrict_pools(mapping, q, involved, exams)
 
 
 def _view_arg(placement) -> str:
