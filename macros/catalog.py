@@ -37,7 +37,6 @@ CHANGE_LABELS = {
     "renamed": "Renamed",
     "reopened": "Reopened",
 }
-REQUIRE_CHANGES = False  # TODO(issue 21): on once the sweep has recorded every status change
 DATE = r"^\d{4}-\d{2}(-\d{2})?$"
 
 
@@ -91,7 +90,7 @@ class Entry(BaseModel):
     status: Status = "current"
     status_date: str | None = Field(default=None, pattern=DATE)
     status_note: str | None = None
-    status_checked: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")  # last availability sweep
+    status_checked: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")  # when availability was last checked (sweeps)
     changes: list[Change] = []  # dated availability changes, each with its AWS source ("What changed" page)
     brief: str | None = None  # the cheat sheets' short form of `summary` (macros/cheatsheet.py checks it)
     exams: dict[str, list[str]] = {}  # exam code -> task ids, where they differ from the page's (macros/exams.py)
@@ -104,7 +103,7 @@ class Entry(BaseModel):
 
     @model_validator(mode="after")
     def _status_recorded(self):
-        if REQUIRE_CHANGES and self.status != "current" and not any(c.part is None for c in self.changes):
+        if self.status != "current" and not any(c.part is None for c in self.changes):
             raise FieldError("changes", f"status '{self.status}' needs a dated change of the whole entry with its AWS source")
         return self
 

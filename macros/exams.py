@@ -175,6 +175,12 @@ class Exam(_Strict):
         number = int(ref.split(".")[0])
         return next(d for d in self.domains.items if d.number == number)
 
+    def asks(self, question) -> bool:
+        """Whether this exam asks a question of this type (a case-study part only where it has case studies)."""
+        kind = {"single": "multiple-choice", "multiple": "multiple-response"}.get(question.type, question.type)
+        types = self.format.question_types
+        return kind in types and (not question.case or "case-study" in types)
+
     def domain_by_id(self, domain_id: str) -> Domain | None:
         return next((d for d in self.domains.items if d.id == domain_id), None)
 

@@ -14,16 +14,19 @@ def progress_page(banks: list[Bank], pages: dict[str, dict], exams, by_question:
                   from_page: str, directory_urls: bool = True) -> str:
     """`banks` in navigation order. Every exam's domains are rendered, each with the pages that hold its
     questions; the page script shows the chosen exam's (all show without JavaScript)."""
-    questions = []
+    questions, asked = [], {}
     for bank in banks:
         title = pages[bank.page].get("title", bank.page)
         questions += [{"id": q.id, "d": by_question[q.id], "page": bank.page, "pageTitle": title, "prompt": q.prompt,
-                       "questionHref": href(bank.page, from_page, f"q-{q.id}", directory_urls)} for q in bank.questions]
+                       "questionHref": href(bank.page, from_page, f"q-{q.id}", directory_urls), "type": q.type,
+                       **({"case": q.case} if q.case else {})} for q in bank.questions]
+        asked.update({q.id: {e.code for e in exams if e.asks(q)} for q in bank.questions})
     groups = []
     for exam in exams:
         sections = []
         for domain in exam.domains.items:
-            mine = [q for q in questions if q["d"].get(exam.code) == domain.number]
+            # The exam's practice pool: its questions in the types it asks (study-store.js examQuestions).
+            mine = [q for q in questions if q["d"].get(exam.code) == domain.number and exam.code in asked[q["id"]]]
             rows = []
             for bank in banks:
                 n = sum(q["page"] == bank.page for q in mine)
@@ -32,8 +35,9 @@ def progress_page(banks: list[Bank], pages: dict[str, dict], exams, by_question:
                                  "href": href(bank.page, from_page, "quiz", directory_urls)})
             sections.append({"domain": domain, "total": len(mine), "rows": rows})
         groups.append({"exam": exam, "sections": sections})
-    payload = {"questions": questions, "exams": [{"code": e.code, "domains": [{"id": d.id, "number": d.number, "name": d.name}
-                                                                             for d in e.domains.items]} for e in exams],
+    payload = {"questions": questions, "exams": [{"code": e.code, "types": e.format.question_types,
+                                                  "domains": [{"id": d.id, "number": d.number, "name": d.name}
+                                                              for d in e.domains.items]} for e in exams],
                "defaultExam": exams.default.code, "examHref": href("practice/exam.md", from_page, None, directory_urls)}
     html = _templates.get_template("progress.html").render(
         total=len(questions), groups=groups, data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))

@@ -16,7 +16,7 @@ from .glossary import load_glossary
 from .domains import GENERAL_FOLDERS
 from .pages import page_index
 from .quiz import Bank, load_banks
-from .status import StatusRule, restrict_pools
+from .status import StatusRule, in_scope, restrict_pools
 
 
 @dataclass
@@ -117,7 +117,6 @@ def load_site(root: Path) -> SiteData:
     return data
 
 
-ENFORCE_STATUS = False  # TODO(issue 21): on once the banks carry status_ack
 REQUIRE_MAPPING = True  # every notes page and question maps to each exam that is mapped by hand
 
 
@@ -148,16 +147,11 @@ def map_to_exams(data: SiteData) -> None:
         data.entry_exams[entry.id] = exams.resolve(explicit, legacy(entry.domain), data.catalog.files[entry.id],
                                                    entry.id, required=REQUIRE_MAPPING)
     rule = StatusRule(data.catalog)
+    named = {e.code: in_scope(e, exams, data.catalog) for e in exams}
     for bank in data.banks.values():
         for q in bank.questions:
             mapping = exams.resolve(q.exams, legacy(q.domain), bank.file, q.id, required=REQUIRE_MAPPING)
-            try:
-                involved = rule.check(q, bank.file)
-            except DataError:
-                if ENFORCE_STATUS:
-                    raise
-                involved = rule.involved(q)
-            data.question_exams[q.id] = restrict_pools(mapping, q, involved, exams)
+            data.question_exams[q.id] = restrict_pools(mapping, q, rule.check(q, bank.file), exams, named)
 
 
 def _view_arg(placement) -> str:

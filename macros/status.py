@@ -42,6 +42,11 @@ def _name_pattern(entry: Entry) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
 
 
+def subject_text(question: Question) -> str:
+    """What a question is about: its scenario, prompt and explanation (not the distractors)."""
+    return "\n".join(filter(None, (question.scenario, question.prompt, question.explanation)))
+
+
 class StatusRule:
     """The entries not open to new customers, and the check of one question against them."""
 
@@ -49,6 +54,18 @@ class StatusRule:
         self.catalog = catalog
         self.closed = [e for e in catalog if e.status in NOT_OPEN]
         self.patterns = [(e, p) for e in self.closed if (p := _name_pattern(e)) is not None]
+        # Entries with a recorded change of their own (closed, renamed, reopened ...), for about-the-change questions.
+        self.changed = [(e, p) for e in catalog if any(c.part is None for c in e.changes)
+                        and (p := _name_pattern(e)) is not None]
+
+    def subjects(self, question: Question, about_the_change: bool) -> list[Entry]:
+        """Entries an acknowledged question is about, found in its scenario, prompt and explanation: not-open ones,
+        and for a question about the change also entries whose change was a reopening or a rename."""
+        text, entry = subject_text(question), source_entry(question, self.catalog)
+        found = [e for e, pattern in (self.changed if about_the_change else self.patterns) if pattern.search(text)]
+        if about_the_change and entry is not None and any(c.part is None for c in entry.changes) and entry not in found:
+            found.append(entry)
+        return found
 
     def involved(self, question: Question) -> list[Entry]:
         """Not-open entries the question teaches: its source, and any named in its keyed answer."""
@@ -66,15 +83,20 @@ class StatusRule:
         involved = self.involved(question)
         ack = question.status_ack
         if not involved:
-            if ack:
+            if not ack:
+                return involved
+            subjects = self.subjects(question, ack == "about-the-change")
+            if not subjects:
                 raise DataError(file, question.id, "status_ack",
-                                f"'{ack}' but neither the source nor the keyed answer is a service closed to new customers: remove it")
-            return involved
+                                f"'{ack}' but the question is not about a service closed to new customers (nor, for "
+                                "about-the-change, about a recorded change): remove it")
+            involved = subjects
         names = ", ".join(f"{e.name} ({e.status_label.lower()}{', ' + e.status_date if e.status_date else ''})" for e in involved)
         if not ack:
             raise DataError(file, question.id, "status_ack",
                             f"the question teaches {names}: set status_ack to existing-customer (the team already uses it), "
                             "about-the-change (the question asks about the change) or legacy-exam (retired exam only)")
+        closed = [e for e in involved if e.status in NOT_OPEN]
         if ack == "existing-customer" and not EXISTING.search(f"{question.scenario or ''} {question.prompt}"):
             raise DataError(file, question.id, "status_ack",
                             f"existing-customer, but the prompt never says the team already uses {involved[0].name} "
@@ -82,32 +104,35 @@ class StatusRule:
         if ack == "about-the-change" and not CHANGE_WORDS.search(question.explanation):
             raise DataError(file, question.id, "status_ack",
                             f"about-the-change, but the explanation does not say what changed for {involved[0].name}")
-        return involved
+        return closed
 
 
-def restrict_pools(mapping: dict[str, list[str]], question: Question, involved: list[Entry], exams: Exams) -> dict[str, list[str]]:
-    """A question about a not-open service stays in a current exam's pool only when that exam's in-scope list
-    names every such service it teaches; `legacy-exam` questions keep the retired exam alone."""
+def restrict_pools(mapping: dict[str, list[str]], question: Question, involved: list[Entry], exams: Exams,
+                   named: dict[str, set[str]]) -> dict[str, list[str]]:
+    """A question about a not-open service stays in a current exam's pool only when that exam names every such
+    service it teaches (`named`: exam code -> catalog ids, see in_scope); `legacy-exam` questions keep the retired
+    exam alone."""
     if not involved:
         return mapping
     kept = {}
     for code, ids in mapping.items():
-        exam = exams[code]
         if code == LEGACY:
             kept[code] = ids
-        elif question.status_ack != "legacy-exam" and all(e.id in in_scope(exam, exams) for e in involved):
+        elif question.status_ack != "legacy-exam" and all(e.id in named[code] for e in involved):
             kept[code] = ids
     return kept
 
 
-def in_scope(exam, exams: Exams) -> set[str]:
-    """Catalog ids an exam's guide lists as in scope. An exam mapped from another (MLA-C02 from MLA-C01) whose own
-    list is not published uses the list of the exam it is mapped from."""
+def in_scope(exam, exams: Exams, catalog: Catalog) -> set[str]:
+    """Catalog ids an exam names: its in-scope services list, and entries its task skills name ("Monitor production
+    models, for example with SageMaker Model Monitor"). An exam mapped from another (MLA-C02 from MLA-C01) whose own
+    list is not published uses the exam it is mapped from."""
     if exam.services is None and exam.mapping is not None and exam.mapping.source_exam in exams:
         exam = exams[exam.mapping.source_exam]
-    if exam.services is None:
-        return set()
-    return {s.catalog for g in exam.services.groups for s in g.items if s.catalog}
+    ids = {s.catalog for g in exam.services.groups for s in g.items if s.catalog} if exam.services else set()
+    skills = "\n".join(skill for task in exam.tasks.values() for skill in task.skills)
+    ids |= {e.id for e in catalog if (p := _name_pattern(e)) is not None and p.search(skills)}
+    return ids
 
 
 def main() -> None:

@@ -20,6 +20,14 @@ GOOD = """\
   domain: data-engineering
   page: data-preparation/kinesis.md
   summary: A test service used only by these tests.
+  status_checked: "2026-12-07"
+"""
+
+CHANGE = """  changes:
+    - change: closed
+      date: "2026-07-30"
+      note: No longer open to new customers.
+      source: {title: "Alpha availability change", url: "https://docs.aws.amazon.com/alpha/latest/dg/change.html"}
 """
 
 
@@ -46,6 +54,12 @@ def test_good_extra_entry_loads(project):
     assert "alpha-service" in load_site(project).catalog.entries
 
 
+def test_a_closed_entry_with_its_dated_change_loads(project):
+    _write(project, GOOD + "  status: closed\n" + CHANGE)
+    entry = load_site(project).catalog.entries["alpha-service"]
+    assert entry.status_label == "Closed to new customers" and entry.changes[0].label == "Closed to new customers"
+
+
 @pytest.mark.parametrize(("text", "item", "field", "phrase"), [
     (GOOD + "  - oops: [\n", None, None, "YAML syntax error"),
     (GOOD.replace("  summary: A test service used only by these tests.\n", ""), "alpha-service", "summary", "Field required"),
@@ -58,6 +72,15 @@ def test_good_extra_entry_loads(project):
     (GOOD.replace("data-preparation/kinesis.md", "data-engineering/nowhere.md"), "alpha-service", "page", "does not exist"),
     (GOOD.replace("  status", "  status").replace("summary:", "status: gone\n  summary:"), "alpha-service", "status", "Input should be"),
     (GOOD.replace("kind: service", "kind: service\n  colour: blue"), "alpha-service", "colour", "Extra inputs"),
+    # Availability: when it was last checked, and a dated change with its AWS source behind every status.
+    (GOOD.replace('  status_checked: "2026-12-07"\n', ""), "alpha-service", "status_checked", "Field required"),
+    (GOOD.replace('"2026-12-07"', '"07/12/2026"'), "alpha-service", "status_checked", "pattern"),
+    (GOOD + "  status: closed\n", "alpha-service", "changes", "needs a dated change"),
+    (GOOD + "  status: closed\n" + CHANGE.replace("      note:", "      part: Alpha Streams\n      note:"), "alpha-service",
+     "changes", "needs a dated change of the whole entry"),
+    (GOOD + CHANGE.replace("docs.aws.amazon.com", "example.com"), "alpha-service", "changes.0.source.url", "pattern"),
+    (GOOD + CHANGE.replace("change: closed", "change: vanished"), "alpha-service", "changes.0.change", "Input should be"),
+    (GOOD + CHANGE.replace('"2026-07-30"', "soon"), "alpha-service", "changes.0.date", "pattern"),
 ])
 def test_bad_catalog_data_is_named(project, text, item, field, phrase):
     _write(project, text)

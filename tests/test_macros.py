@@ -12,13 +12,16 @@ EVIL = "<script>alert(1)</script>"
 
 def _entry(**overrides) -> Entry:
     fields = dict(id="demo", name="Amazon Demo", aliases=["DMO"], kind="service", family="storage",
-                  domain="data-engineering", page="data-preparation/kinesis.md", summary="Demo summary text.")
+                  domain="data-engineering", page="data-preparation/kinesis.md", summary="Demo summary text.",
+                  status_checked="2026-12-07")
     fields.update(overrides)
     return Entry(**fields)
 
 
 def test_section_heading_carries_anchor_aliases_status_and_summary():
-    out = service_section(_entry(status="closed", status_date="2023-04", status_note="use X"))
+    closed = {"change": "closed", "date": "2023-04", "note": "Closed to new customers.",
+              "source": {"title": "Demo availability change", "url": "https://docs.aws.amazon.com/demo/change.html"}}
+    out = service_section(_entry(status="closed", status_date="2023-04", status_note="use X", changes=[closed]))
     assert out.startswith("## Amazon Demo { #demo .svc-heading }")
     assert "<code>DMO</code>" in out
     assert "Closed to new customers (2023-04): use X" in out

@@ -20,7 +20,8 @@ def _catalog(*specs) -> Catalog:
         entry_id, name, aliases, *keywords = spec
         entries[entry_id] = Entry(id=entry_id, name=name, aliases=aliases, kind="service", family="storage",
                                   domain="data-engineering", page="data-preparation/storage.md",
-                                  summary="A test entry for the search index.", keywords=keywords[0] if keywords else [])
+                                  summary="A test entry for the search index.", keywords=keywords[0] if keywords else [],
+                                  status_checked="2026-12-07")
     return Catalog(entries)
 
 
@@ -144,7 +145,8 @@ def test_bad_keyword_names_file_entry_and_field(tmp_path, keywords, problem):
     (folder / "ops.yml").write_text(
         "- id: model-monitor\n  name: Amazon SageMaker Model Monitor\n  aliases: [Model Monitor]\n"
         f"  keywords: {keywords}\n  kind: feature\n  family: tools\n  domain: modeling\n"
-        "  page: model-development/sagemaker-tools.md\n  summary: Watches deployed models for drift.\n", encoding="utf-8")
+        "  page: model-development/sagemaker-tools.md\n  summary: Watches deployed models for drift.\n"
+        '  status_checked: "2026-12-07"\n', encoding="utf-8")
     with pytest.raises(DataError) as info:
         load_catalog(tmp_path)
     assert (info.value.file, info.value.item, info.value.field) == ("data/catalog/ops.yml", "model-monitor", "keywords")

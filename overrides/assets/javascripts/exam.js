@@ -14,14 +14,8 @@
   }
 
   /* ---------- question sets ---------- */
-  var EXAM_TYPE = { single: "multiple-choice", multiple: "multiple-response", ordering: "ordering", matching: "matching" };
-  /* Whether an exam asks this kind of question (MLS-C01 has no ordering, matching or case studies). */
-  function fits(exam, q) {
-    return exam.types.indexOf(EXAM_TYPE[q.type] || q.type) >= 0 && (!q["case"] || exam.types.indexOf("case-study") >= 0);
-  }
-
   function poolOf(data, source, answers) {
-    var exam = S.examOf(data), qs = data.questions.filter(function (q) { return fits(exam, q); });
+    var exam = S.examOf(data), qs = S.examQuestions(data, exam);
     if (source === "all") return qs.slice();
     if (source === "missed") return qs.filter(function (q) { return answers[q.id] && !answers[q.id].last.ok; });
     if (source === "unseen") return qs.filter(function (q) { return !answers[q.id]; });
@@ -97,6 +91,8 @@
   function isAnswered(q, chosen) { return S.types.isAnswered(q, chosen); }
 
   /* ---------- set-up ---------- */
+  function typeNames(exam) { return exam.types.map(function (t) { return t.replace("-", " "); }).join(", "); }
+
   function setup(root, data) {
     var form = root.querySelector(".exam-form"), pool = root.querySelector(".exam-pool");
     var size = root.querySelector(".exam-size"), info = root.querySelector(".exam-pool-info");
@@ -121,7 +117,8 @@
       size.min = String(Math.min(MIN_SIZE, qs.length));
       if (Number(size.value) > qs.length) size.value = String(qs.length);
       if (Number(size.value) < Number(size.min)) size.value = size.min;
-      info.textContent = qs.length ? qs.length + " questions in this set; you have answered " + seen + " of them (" + S.pct(seen, qs.length) + "%)."
+      info.textContent = qs.length ? qs.length + " " + exam.code + " questions in this set (" + typeNames(exam) + "); you have answered " +
+        seen + " of them (" + S.pct(seen, qs.length) + "%)."
         : "No questions in this set yet.";
       form.querySelector(".exam-start").disabled = !qs.length;
       var mode = form.querySelector("input[name=exam-mode]:checked").value, n = Number(size.value) || 0;
@@ -399,8 +396,11 @@
   /* Turn the finished session into an attempt kept in the history; exam answers join the learner's record
      (first and latest try) but never the page quizzes. */
   function score(data, s, questions, timedOut) {
-    var per = {}, right = 0, answered = 0, exam = S.review.examFor(data, s.exam);
-    var attempt = { id: s.id, started: s.started, finished: Date.now(), spent: s.spent, mode: s.mode, pool: s.pool,
+    var per = {}, right = 0, answered = 0, exam = S.review.examFor(data, s.exam), now = Date.now();
+    // A timed attempt took what its clock shows: the clock runs on the deadline, also while the learner is away
+    // (and ticks of a background tab are throttled, so their sum would fall short). Untimed ones count ticks.
+    var spent = s.deadline ? Math.min(now, s.deadline) - s.started : s.spent;
+    var attempt = { id: s.id, started: s.started, finished: now, spent: spent, mode: s.mode, pool: s.pool,
                     exam: exam.code, timedOut: !!timedOut, qids: s.qids, order: s.order, chosen: s.chosen,
                     flags: s.flags, n: questions.length };
     var ok = questions.map(function (q, i) {

@@ -27,10 +27,15 @@
   function render(root, data) {
     var state = S.load(), answers = state.data.answers;
     storageStatus(root.querySelector(".progress-storage"), state);
-    fill(root.querySelector(".progress-overall"), tally(data.questions, answers));
+    // Overall and the domains count the chosen exam's practice pool, as the exam page's "questions in this set" does.
+    var exam = S.examOf(data), pool = S.examQuestions(data, exam);
+    root.querySelector(".progress-scope").textContent = "The " + pool.length + " " + exam.code + " questions the practice exam draws from (" +
+      exam.types.map(function (t) { return t.replace("-", " "); }).join(", ") + "), out of " + data.questions.length +
+      " on this site. Choose another exam to count its questions.";
+    fill(root.querySelector(".progress-overall"), tally(pool, answers));
     S.each(root.querySelectorAll(".progress-domain"), function (sec) {
       var code = sec.getAttribute("data-exam"), number = Number(sec.getAttribute("data-domain"));
-      var qs = data.questions.filter(function (q) { return q.d[code] === number; });
+      var qs = pool.filter(function (q) { return q.d[code] === number; });
       fill(sec, tally(qs, answers));
       S.each(sec.querySelectorAll("tr[data-page]"), function (tr) {
         var pq = qs.filter(function (q) { return q.page === tr.getAttribute("data-page"); }), t = tally(pq, answers);
@@ -197,5 +202,10 @@
     if (!root || !data) return;
     root._data = data;
     render(root, data);
+  });
+  // Choosing another exam on the page recounts Overall for it (the domain sections switch by CSS).
+  document.addEventListener("awsml:exam", function () {
+    var root = document.querySelector(".quiz-progress[data-ready]");
+    if (root && root._data) render(root, root._data);
   });
 })();

@@ -308,8 +308,19 @@
     });
     this.q(".review-reveal").hidden = true;
     this.q(".review-rate").hidden = false;
-    this.q('.review-rating[data-rating="3"]').focus();
+    var good = this.q('.review-rating[data-rating="3"]');
+    good.focus({ preventScroll: true });
+    keepInView(this.q(".review-front"), good);
   };
+
+  /* Bring the rating buttons into view, but never so far that the card's question slides under the sticky
+     header: the learner reads the question and the answer together before rating. */
+  function keepInView(front, button) {
+    var header = document.querySelector(".md-header"), top = header ? header.getBoundingClientRect().bottom : 0;
+    var below = button.getBoundingClientRect().bottom + 8 - window.innerHeight;
+    var room = front.getBoundingClientRect().top - top - 8;
+    if (below > 0 && room > 0) window.scrollBy(0, Math.min(below, room));
+  }
 
   Review.prototype.rate = function (rating) {
     var c = this.shown;

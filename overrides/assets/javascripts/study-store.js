@@ -29,16 +29,25 @@
   }
   function range(n) { var out = []; for (var i = 0; i < n; i++) out.push(i); return out; }
   function pct(part, whole) { return whole ? Math.round(100 * part / whole) : 0; }
+  /* "45 s", "2 min 30 s" (seconds shown under ten minutes, where they matter), "14 min", "1 h 5 min". */
   function duration(ms) {
-    var minutes = Math.round(ms / 60000);
+    var seconds = Math.round(Math.max(0, ms) / 1000), minutes = Math.floor(seconds / 60);
+    if (seconds < 60) return seconds + " s";
+    if (minutes < 10) return minutes + " min" + (seconds % 60 ? " " + (seconds % 60) + " s" : "");
+    minutes = Math.round(seconds / 60);
     return minutes < 60 ? minutes + " min" : Math.floor(minutes / 60) + " h " + (minutes % 60) + " min";
   }
   /* A plain table (so Material styles it) in a scrolling wrapper that carries the class; returns both. */
+  /* A results table; on a phone it shows as one card per row (tables.css, .study-table--cards), each cell
+     labelled with its column's header: the labels are set on rows as callers add them. */
   function table(className, headers) {
-    var wrap = el("div", { "class": "study-table " + className }), t = wrap.appendChild(el("table"));
+    var wrap = el("div", { "class": "study-table study-table--cards " + className }), t = wrap.appendChild(el("table"));
     var head = t.appendChild(el("thead")).appendChild(el("tr"));
     headers.forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-    return { wrap: wrap, body: t.appendChild(el("tbody")) };
+    var body = t.appendChild(el("tbody"));
+    function label() { each(body.querySelectorAll("td:not([data-label])"), function (td) { td.setAttribute("data-label", headers[td.cellIndex] || ""); }); }
+    if (window.MutationObserver) new MutationObserver(label).observe(body, { childList: true, subtree: true });
+    return { wrap: wrap, body: body, label: label };
   }
   function download(name, text) {
     var link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: name });
@@ -273,6 +282,16 @@
     (data.exams || []).forEach(function (e) { byCode[e.code] = e; });
     return byCode[code] || byCode[data.defaultExam] || (data.exams || [])[0];
   }
+  /* The questions an exam's practice set draws from: those mapped to it (q.d[code]) in the question types it
+     asks (MLS-C01 and MLA-C02 have no ordering, matching or case studies). The exam page and My progress both
+     count these, so their figures agree. */
+  var EXAM_TYPE = { single: "multiple-choice", multiple: "multiple-response", ordering: "ordering", matching: "matching" };
+  function fits(exam, q) {
+    return exam.types.indexOf(EXAM_TYPE[q.type] || q.type) >= 0 && (!q["case"] || exam.types.indexOf("case-study") >= 0);
+  }
+  function examQuestions(data, exam) {
+    return data.questions.filter(function (q) { return q.d[exam.code] !== undefined && fits(exam, q); });
+  }
   /* Any exam picker on the page: shows the choice, saves a change. */
   function setupPickers() {
     each(document.querySelectorAll("select.exam-picker:not([data-ready])"), function (select) {
@@ -325,7 +344,7 @@
     exportText: exportText, importText: importText, merge: merge, problem: problem, fromV1: fromV1,
     loadSession: loadSession, saveSession: saveSession, clearSession: clearSession, setAside: setAside,
     persisted: persisted, persist: persist, pageData: pageData, notice: notice, onPage: onPage,
-    examChoice: examChoice, chooseExam: chooseExam, examOf: examOf
+    examChoice: examChoice, chooseExam: chooseExam, examOf: examOf, examQuestions: examQuestions
   };
   onPage(setupPickers);
 })();
