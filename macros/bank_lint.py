@@ -10,6 +10,11 @@ What applies to which type (case-study parts are linted as the type they are):
   step must not announce its position ("First, …", "Then …", "Finally …", "Step 2", "1.").
 - matching: every response but the extras is keyed, so length says little; a response must not repeat its
   own prompt (a word-for-word giveaway). Extras need no why_wrong: the explanation covers the pairs.
+- wording, where a rule can be stated: no "(Choose two.)" in a prompt (the site adds it), no prompt that talks
+  about itself ("a practice question …"), no "all/none of the above" choice (choices are shuffled), and not every
+  wrong choice in absolutes (always, never, only …) while the key has none. Subtler give-aways (a distinctive
+  prompt word only the key repeats, an implausible distractor) are left to review: a rule for them flags more
+  good questions than bad ones here.
 """
 from __future__ import annotations
 
@@ -58,11 +63,40 @@ def _order_problems(q: Question) -> list[Problem]:
             for p in q.pairs if p.prompt.strip().casefold() in p.response.casefold()]
 
 
+# The page and the exam add "(Choose 2.)" from the answer count; a prompt that says it too says it twice.
+CHOOSE = re.compile(r"\(\s*choose\s+\w+\s*\.?\s*\)", re.I)
+# A choice about the other choices means nothing once the choices are shuffled.
+ABOUT_CHOICES = re.compile(r"^\s*(all|none|both|neither) of (the )?(above|(other )?choices)\b", re.I)
+# A prompt that talks about itself ("a practice question offers …") instead of posing a scenario.
+SELF_REFERENCE = re.compile(r"\b(practice question|this question|exam question|the notes)\b", re.I)
+# Absolute words: when every wrong choice carries one and the key none, "avoid the absolute" finds the key.
+ABSOLUTE = re.compile(r"\b(always|never|only|cannot|can't|must|all|none|every|guarantees?)\b", re.I)
+
+
+def _wording_problems(q: Question) -> list[Problem]:
+    problems = []
+    if CHOOSE.search(q.prompt):
+        problems.append(Problem(q.id, "prompt states the answer count", "the site adds “(Choose N.)” itself"))
+    if SELF_REFERENCE.search(q.prompt):
+        problems.append(Problem(q.id, "prompt talks about itself", f"“{SELF_REFERENCE.search(q.prompt)[0]}”"))
+    for text in q.choices:
+        if ABOUT_CHOICES.match(text):
+            problems.append(Problem(q.id, "choice refers to the other choices", f"“{text}” (choices are shuffled)"))
+    wrong = [c for i, c in enumerate(q.choices) if i not in q.answer]
+    if len(wrong) >= 2 and all(ABSOLUTE.search(c) for c in wrong) and not any(ABSOLUTE.search(q.choices[i]) for i in q.answer):
+        problems.append(Problem(q.id, "only the wrong choices speak in absolutes",
+                                "every wrong choice says always/never/only/every …, the key none"))
+    return problems
+
+
 def question_problems(q: Question) -> list[Problem]:
     """Rules every question must pass on its own."""
     if q.type not in ("single", "multiple"):
-        return _order_problems(q)
-    problems = []
+        problems = _order_problems(q)
+        if CHOOSE.search(q.prompt) or SELF_REFERENCE.search(q.prompt):
+            problems += [p for p in _wording_problems(q) if p.rule.startswith("prompt")]
+        return problems
+    problems = _wording_problems(q)
     keyed, wrong = _lengths(q)
     if keyed >= MAX_LENGTH_RATIO * wrong:
         problems.append(Problem(q.id, "keyed choice too long",

@@ -34,12 +34,14 @@ def progress_page(banks: list[Bank], pages: dict[str, dict], exams, by_question:
                     rows.append({"page": bank.page, "title": pages[bank.page].get("title", bank.page), "n": n,
                                  "href": href(bank.page, from_page, "quiz", directory_urls)})
             sections.append({"domain": domain, "total": len(mine), "rows": rows})
-        groups.append({"exam": exam, "sections": sections})
+        pool = sum(q["d"].get(exam.code) is not None and exam.code in asked[q["id"]] for q in questions)
+        groups.append({"exam": exam, "sections": sections, "pool": pool,
+                       "types": ", ".join(t.replace("-", " ") for t in exam.format.question_types)})
     payload = {"questions": questions, "exams": [{"code": e.code, "types": e.format.question_types,
                                                   "domains": [{"id": d.id, "number": d.number, "name": d.name}
                                                               for d in e.domains.items]} for e in exams],
                "defaultExam": exams.default.code, "examHref": href("practice/exam.md", from_page, None, directory_urls)}
     html = _templates.get_template("progress.html").render(
-        total=len(questions), groups=groups, data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+        total=len(questions), groups=groups, default=next(g for g in groups if g["exam"].code == exams.default.code), data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     # No blank lines: Markdown would end the raw HTML block there.
     return "\n".join(line for line in html.splitlines() if line.strip())

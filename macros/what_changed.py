@@ -40,7 +40,8 @@ def questions_about(entry: Entry, banks: list[Bank], catalog: Catalog) -> list[t
 
 
 def page_html(catalog: Catalog, banks: list[Bank], today: str, from_page: str, directory_urls: bool = True) -> str:
-    """The list of changes, each with its date, what AWS points to, its source and what on the site it touches."""
+    """The changes under one Markdown heading per year (so the table of contents jumps by year), each with its
+    date, what AWS points to, its source and the questions that touch it."""
     items = []
     for row in rows(catalog):
         e, c = row.entry, row.change
@@ -48,16 +49,28 @@ def page_html(catalog: Catalog, banks: list[Bank], today: str, from_page: str, d
         questions = [{"id": q.id, "prompt": _short(q.prompt), "href": href(b.page, from_page, f"q-{q.id}", directory_urls)}
                      for b, q in questions_about(e, banks, catalog)]
         items.append({
-            "entry": e, "change": c, "upcoming": c.date > today,
+            "entry": e, "change": c, "upcoming": c.date > today, "year": c.date[:4],
             "section_href": href(e.page, from_page, e.id, directory_urls),
             "instead_text": instead.name if instead else c.instead,
             "instead_href": href(instead.page, from_page, instead.id, directory_urls) if instead else None,
             "questions": questions,
         })
-    checked = sorted(e.status_checked for e in catalog if e.status_checked)
-    html = _templates.get_template("what_changed.html").render(
-        items=items, entries=len({i["entry"].id for i in items}),
-        oldest_check=checked[0] if checked else None, newest_check=checked[-1] if checked else None)
+    checked = sorted(e.status_checked for e in catalog)
+    years = sorted({i["year"] for i in items}, reverse=True)
+    template = _templates.get_template("what_changed.html")
+    parts = [_compact(template.render(summary=True, items=items, entries=len({i["entry"].id for i in items}),
+                                      oldest_check=checked[0] if checked else None,
+                                      newest_check=checked[-1] if checked else None))]
+    for year in years:
+        mine = [i for i in items if i["year"] == year]
+        ahead = " (announced)" if all(i["upcoming"] for i in mine) else ""
+        parts.append(f"## {year}{ahead} {{ #changes-{year} }}")
+        parts.append(_compact(template.render(summary=False, items=mine)))
+    return "\n\n".join(parts) + "\n"
+
+
+def _compact(html: str) -> str:
+    # No blank lines: Markdown would end the raw HTML block there.
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 

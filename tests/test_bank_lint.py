@@ -42,3 +42,25 @@ def test_the_longest_choice_keyed_too_often_fails_and_lists_the_ids():
 def test_multiple_response_is_judged_by_its_shortest_keyed_choice():
     q = _q(kind="multiple", choices=("S3 with lifecycle rules to Glacier", "EBS", "EFS", "FSx"), answer=(0, 1))
     assert not bank_lint.question_problems(q)
+
+
+def test_a_prompt_that_states_the_answer_count_fails():
+    q = _q(kind="multiple", answer=(0, 1)).model_copy(update={"prompt": "Which two services store objects? (Choose two.)"})
+    assert "prompt states the answer count" in [p.rule for p in bank_lint.question_problems(q)]
+
+
+def test_a_prompt_that_talks_about_itself_fails():
+    q = _q().model_copy(update={"prompt": "A practice question lists four stores. Which one is right?"})
+    assert "prompt talks about itself" in [p.rule for p in bank_lint.question_problems(q)]
+
+
+def test_a_choice_about_the_other_choices_fails():
+    q = _q(choices=("Amazon S3", "Amazon EBS", "Amazon EFS", "All of the above"))
+    assert [p.rule for p in bank_lint.question_problems(q)] == ["choice refers to the other choices"]
+
+
+def test_absolutes_only_in_the_wrong_choices_fail_and_in_both_pass():
+    q = _q(choices=("Amazon S3", "Amazon EBS, which always replicates", "Amazon EFS for every file", "FSx only"))
+    assert [p.rule for p in bank_lint.question_problems(q)] == ["only the wrong choices speak in absolutes"]
+    fine = _q(choices=("Amazon S3, which never needs sizing", "Amazon EBS, which always replicates", "Amazon EFS for every file", "FSx only"))
+    assert not bank_lint.question_problems(fine)

@@ -23,9 +23,9 @@ TYPES = {"single": "multiple-choice", "multiple": "multiple-response", "ordering
 
 
 def asked(site_data, exam) -> int:
-    """How many of the site's questions are of the types the exam asks."""
+    """How many of the site's questions serve the exam (its practice pool) in the types it asks."""
     return sum(TYPES[q.type] in exam.format.question_types and (not q.case or "case-study" in exam.format.question_types)
-               for b in site_data.banks.values() for q in b.questions)
+               and exam.code in site_data.question_exams[q.id] for b in site_data.banks.values() for q in b.questions)
 
 
 def choose(page, code):
@@ -44,7 +44,7 @@ def test_the_practice_exam_follows_the_chosen_exam(page, base_url, site_data):
     for code, exam in by_code.items():
         choose(page, code)
         assert size.input_value() == str(min(exam.format.questions, asked(site_data, exam)))
-        assert page.locator(".exam-pool-info").inner_text().startswith(f"{asked(site_data, exam)} questions in this set")
+        assert page.locator(".exam-pool-info").inner_text().startswith(f"{asked(site_data, exam)} {code} questions in this set")
         size.fill("10")
         size.dispatch_event("input")
         minutes = max(1, round(site_data.exams.pace(exam)[0] * 10 / exam.format.questions))

@@ -129,7 +129,7 @@ def test_fact_status_cells_agree_with_the_catalog(site_data):
 def test_what_changed_lists_every_dated_change_newest_first(site_data):
     html = page_html(site_data.catalog, list(site_data.banks.values()), "2026-12-07", "start/what-changed.md")
     recorded = [(e.id, c.date) for e in site_data.catalog for c in e.changes]
-    items = re.findall(r'<li class="change change--[a-z-]+[^"]*" id="change-([a-z0-9-]+)-\d+">\s*<p class="change-head">'
+    items = re.findall(r'<li class="change change--[a-z-]+[^"]*" id="change-([a-z0-9-]+?)-[\d-]+-\d+">\s*<p class="change-head">'
                        r'<time datetime="([\d-]+)">', html)
     assert len(items) == len(recorded) >= 30
     assert sorted(items) == sorted(recorded)

@@ -28,10 +28,8 @@
     var state = S.load(), answers = state.data.answers;
     storageStatus(root.querySelector(".progress-storage"), state);
     // Overall and the domains count the chosen exam's practice pool, as the exam page's "questions in this set" does.
+    // The line saying what they count is in the page per exam (macros/progress.py), shown by the exam choice.
     var exam = S.examOf(data), pool = S.examQuestions(data, exam);
-    root.querySelector(".progress-scope").textContent = "The " + pool.length + " " + exam.code + " questions the practice exam draws from (" +
-      exam.types.map(function (t) { return t.replace("-", " "); }).join(", ") + "), out of " + data.questions.length +
-      " on this site. Choose another exam to count its questions.";
     fill(root.querySelector(".progress-overall"), tally(pool, answers));
     S.each(root.querySelectorAll(".progress-domain"), function (sec) {
       var code = sec.getAttribute("data-exam"), number = Number(sec.getAttribute("data-domain"));
