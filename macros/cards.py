@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .catalog import Catalog, Entry, anchor as entry_anchor, normalise
+from .catalog import NOT_OPEN, Catalog, Entry, anchor as entry_anchor, normalise
 from .compare import REF, Comparisons, ConceptRow
 from .corrections import Correction, anchor as correction_anchor
 from .errors import DataError
@@ -137,20 +137,26 @@ def _entry_cards(entry: Entry, spec: CardsFile, catalog: Catalog, comparisons: C
                  mapping: dict) -> list[Card]:
     where = (entry.page, entry_anchor(entry), entry.name, mapping, catalog.files[entry.id])
     names = entry.names
-    out = [Card(f"what.{entry.id}", "what", f"What is {entry.name}?", entry.summary, *where),
+    # A card whose answer is a service closed to new customers says so on its back: recalling "Kendra" for
+    # document search must not teach it as today's answer for a new project.
+    status = "" if entry.status not in NOT_OPEN else entry.status_label.lower() + (
+        f" since {entry.status_date}" if entry.status_date else "")
+    answer = f"{entry.name} ({status})" if status else entry.name
+    out = [Card(f"what.{entry.id}", "what", f"What is {entry.name}?",
+                entry.summary + (f" Status: {status}." if status else ""), *where),
            Card(f"name.{entry.id}", "name", f"Which {entry.kind} is this? {mask(entry.summary, names, entry.kind)}",
-                entry.name, *where)]
+                answer, *where)]
     slugs = {}  # "One-hot encoding" and "one hot encoding" make one card
     for alias in entry.aliases:
         if _distinct_alias(alias, entry.name):
             slugs.setdefault(_slug(alias), alias)
     out += [Card(f"alias.{entry.id}.{slug}", "alias", f"Which {entry.kind} does “{alias}” refer to?",
-                 entry.name, *where) for slug, alias in slugs.items()]
+                 answer, *where) for slug, alias in slugs.items()]
     facts = comparisons.facts.get(entry.id, {})
     for key, value in _filled(facts, spec.cue_attributes):
         text = mask(plain(value, catalog), names, entry.kind)
         out.append(Card(f"cue.{entry.id}.{key}", "cue", f"{comparisons.attributes[key].label}: {text} — which {entry.kind}?",
-                        entry.name, *where))
+                        answer, *where))
     for key, value in _filled(facts, spec.fact_attributes):
         out.append(Card(f"fact.{entry.id}.{key}", "fact", f"{entry.name}: {comparisons.attributes[key].label.lower()}?",
                         plain(value, catalog), *where))

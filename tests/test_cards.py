@@ -128,3 +128,15 @@ def test_a_bad_hand_written_card_names_itself_and_the_field(project, extra, fiel
     card = {"id": "zz-card", "front": "Front?", "back": "Back.", "page": "data-preparation/kinesis.md", **extra}
     message = _edit(project, lambda raw: raw["cards"].append(card))
     assert "data/cards.yml" in message and "zz-card" in message and f"'{field}'" in message and words in message
+
+
+def test_a_card_answered_by_a_closed_service_says_so_on_its_back(site_data):
+    """Recalling a closed service must not teach it as today's answer for a new project."""
+    closed = [e for e in site_data.catalog if e.status in ("closed", "retired", "deprecated", "maintenance")]
+    assert closed
+    for entry in closed:
+        backs = [c.back for c in site_data.cards if c.id.split(".")[0] in ("name", "alias", "cue", "what")
+                 and c.id.split(".")[1] == entry.id]
+        assert backs and all(entry.status_label.lower() in b for b in backs), (entry.id, backs[:2])
+    current = site_data.catalog.entries["s3"]
+    assert all("new customers" not in c.back for c in site_data.cards if c.id == "name.s3"), current.id
