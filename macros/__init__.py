@@ -47,7 +47,9 @@ def define_env(env):
         compared_in = [(p.title, rel(p.page, here(), p.anchor)) for p in tables]
         related = [(e.name, rel(e.page, here(), e.id)) for e in data.catalog.by_family(entry.family) if e.id != entry.id]
         facts = [(label, compare_tables.cell(value, data.catalog, here())) for label, value in compare_tables.fact_rows(entry, data.comparisons)]
-        return sections.service_section(entry, level, compared_in, related, facts)
+        dropped_by = [(e.code, e.mapping.source_exam if e.mapping else "Earlier versions") for e in data.exams
+                      if e.deleted and any(entry.id in d.entries for d in e.deleted.items)]
+        return sections.service_section(entry, level, compared_in, related, facts, dropped_by)
 
     @env.macro
     def link(entry_id: str, text: str | None = None) -> str:

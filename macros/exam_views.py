@@ -94,13 +94,25 @@ def banners(exams: Exams, mapping: Mapping, from_page: str, directory_urls: bool
 
 
 @dataclass
-class TaskCoverage:
-    ref: str                       # task id, or domain number for domain-level exams
-    name: str
-    skills: list[str]
+class SkillCoverage:
+    """One numbered skill: the pages, sections and questions mapped to it."""
+    id: str
+    text: str
+    new: bool
     pages: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     questions: int = 0
+
+
+@dataclass
+class TaskCoverage:
+    ref: str                       # task id, or domain number for domain-level exams
+    name: str
+    skills: list[str]              # the guide's unnumbered skills (MLA-C01)
+    pages: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    questions: int = 0
+    numbered: list[SkillCoverage] = field(default_factory=list)  # numbered skills (MLA-C02)
 
 
 @dataclass
@@ -139,6 +151,10 @@ class Coverage:
         return sum(d.questions for d in self.domains)
 
     @property
+    def skills(self) -> list[SkillCoverage]:
+        return [k for r in self.rows for k in r.numbered]
+
+    @property
     def taught(self) -> int:
         return sum(1 for r in self.rows if r.pages)
 
@@ -159,25 +175,33 @@ def coverage(exam: Exam, page_exams: dict[str, Mapping], entry_exams: dict[str, 
     domains = []
     for d in exam.domains.items:
         if d.tasks:
-            rows = [TaskCoverage(t.id, t.name, t.skills) for t in d.tasks]
+            rows = [TaskCoverage(t.id, t.name, [k for k in t.skills if isinstance(k, str)],
+                                 numbered=[SkillCoverage(k.id, k.text, k.new) for k in t.numbered]) for t in d.tasks]
         else:
             rows = [TaskCoverage(str(d.number), d.name, [])]
         by_ref = {r.ref: r for r in rows}
+        by_skill = {k.id: k for r in rows for k in r.numbered}
 
         def hits(ids: list[str], d=d, rows=rows, by_ref=by_ref) -> list[TaskCoverage]:
-            if d.tasks:
-                return [by_ref[i] for i in ids if i in by_ref]
+            if d.tasks:  # a skill id counts for its task
+                return list(dict.fromkeys(by_ref[t] for t in (i if i.count(".") == 1 else i.rsplit(".", 1)[0] for i in ids)
+                                          if t in by_ref))
             return rows if any(i.split(".")[0] == str(d.number) for i in ids) else []
+
+        def skill_hits(ids: list[str], by_skill=by_skill) -> list[SkillCoverage]:
+            return [by_skill[i] for i in ids if i in by_skill]
         for src in sorted(page_exams, key=lambda s: (rank.get(s, len(rank)), s)):
-            for row in hits(page_exams[src].get(exam.code, [])):
+            ids = page_exams[src].get(exam.code, [])
+            for row in [*hits(ids), *skill_hits(ids)]:
                 row.pages.append(src)
         for entry in catalog:
-            for row in hits(entry_exams.get(entry.id, {}).get(exam.code, [])):
+            ids = entry_exams.get(entry.id, {}).get(exam.code, [])
+            for row in [*hits(ids), *skill_hits(ids)]:
                 row.entries.append(entry)
         count = 0
         for ids in question_exams.values():
             mine = ids.get(exam.code, [])
-            for row in hits(mine):
+            for row in [*hits(mine), *skill_hits(mine)]:
                 row.questions += 1
             if mine and primary_domain(exam, mine) == d.number:
                 count += 1

@@ -21,7 +21,8 @@ FOLDER = "data/exams"
 LEGACY = "MLS-C01"  # its mapping is the notes' own `domain:` and `tasks:` (data/domains.yml ids)
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 QUESTION_TYPES = ("multiple-choice", "multiple-response", "ordering", "matching", "case-study")
-STATUS_LABELS = {"current": "Current", "beta": "Beta", "retired": "Retired"}
+STATUS_LABELS = {"current": "Current", "beta": "Beta", "replaced": "Replaced in English", "retired": "Retired"}
+SKILL_ID = r"^\d\.\d+\.\d+$"
 
 
 class _Strict(BaseModel):
@@ -73,10 +74,47 @@ class Format(_Strict):
         return self.questions - self.scored
 
 
+class Skill(_Strict):
+    """A numbered skill of a task ("1.1.7"); `new` where AWS lists it as an addition to the previous version."""
+    id: str = Field(pattern=SKILL_ID)
+    text: str = Field(min_length=5)
+    new: bool = False
+    source: str | list[str]
+
+
 class Task(_Strict):
     id: str = Field(pattern=r"^\d\.\d+$")
     name: str = Field(min_length=5)
-    skills: list[str] = []
+    skills: list[str | Skill] = []  # plain text where the guide does not number them (MLA-C01), else Skill
+
+    @model_validator(mode="after")
+    def _skills_in_task(self):
+        for skill in self.numbered:
+            if skill.id.rsplit(".", 1)[0] != self.id:
+                raise FieldError("skills", f"skill {skill.id} is listed under task {self.id}")
+        return self
+
+    @property
+    def numbered(self) -> list[Skill]:
+        return [s for s in self.skills if isinstance(s, Skill)]
+
+
+class Fact(_Strict):
+    """A fact about an exam with its source, for what the format fields cannot hold (a beta's figures, conflicts)."""
+    label: str = Field(min_length=3)
+    value: str = Field(min_length=3)
+    source: str | list[str]
+
+
+class DeletedItem(_Strict):
+    task: str = Field(pattern=r"^\d\.\d+$")  # the previous version's task it was under
+    text: str = Field(min_length=10)
+    entries: list[str] = []  # catalog entries that teach only this item: they do not serve this exam
+
+
+class Deleted(_Strict):
+    source: str | list[str]
+    items: list[DeletedItem] = Field(min_length=1)
 
 
 class Domain(_Strict):
@@ -128,9 +166,11 @@ class Exam(_Strict):
     code: str = Field(pattern=r"^[A-Z]{3}-C\d\d$")
     name: str = Field(min_length=5)
     short: str = Field(min_length=3)
-    status: Literal["current", "beta", "retired"]
+    status: Literal["current", "beta", "replaced", "retired"]
     sources: dict[str, Source] = Field(min_length=1)
     dates: list[Dated] = []
+    facts: list[Fact] = []
+    deleted: Deleted | None = None
     format: Format
     domains: Domains
     services: Services | None = None
@@ -140,7 +180,10 @@ class Exam(_Strict):
     def _consistent(self):
         for field, keys in [("format", refs(self.format.source)), ("domains", refs(self.domains.source)),
                             ("services", refs(self.services.source) if self.services else []),
-                            *[(f"dates[{i}]", refs(d.source)) for i, d in enumerate(self.dates)]]:
+                            *[(f"dates[{i}]", refs(d.source)) for i, d in enumerate(self.dates)],
+                            *[(f"facts[{i}]", refs(f.source)) for i, f in enumerate(self.facts)],
+                            ("deleted", refs(self.deleted.source) if self.deleted else []),
+                            *[(f"skills {k.id}", refs(k.source)) for t in self.tasks.values() for k in t.numbered]]:
             unknown = [r for r in keys if r not in self.sources]
             if unknown:
                 raise FieldError(field, f"source '{unknown[0]}' is not listed under 'sources'")
@@ -155,6 +198,9 @@ class Exam(_Strict):
         tasks = [t.id for d in items for t in d.tasks]
         if len(set(tasks)) != len(tasks):
             raise FieldError("domains", "a task id is listed twice")
+        skills = [k.id for d in items for t in d.tasks for k in t.numbered]
+        if len(set(skills)) != len(skills):
+            raise FieldError("domains", "a skill id is listed twice")
         if self.mapping:
             unknown = [n for n in self.mapping.domains if n not in self.numbers]
             unknown += [t for t in self.mapping.tasks if t not in self.tasks]
@@ -169,6 +215,11 @@ class Exam(_Strict):
     @property
     def tasks(self) -> dict[str, Task]:
         return {t.id: t for d in self.domains.items for t in d.tasks}
+
+    @property
+    def skills(self) -> dict[str, Skill]:
+        """Numbered skills by id ("1.1.7"), in guide order."""
+        return {k.id: k for d in self.domains.items for t in d.tasks for k in t.numbered}
 
     def domain(self, ref: str) -> Domain:
         """The domain of a task id or domain number."""
@@ -234,11 +285,12 @@ class Exams:
         if code not in self.items:
             raise DataError(file, item, field, f"unknown exam '{code}' (known: {', '.join(self.items)})")
         exam = self.items[code]
-        if not ids:
+        if not ids and not exam.skills:
             raise DataError(file, item, field, f"no task or domain listed for {code}")
         for ref in ids:
-            if ref not in exam.tasks and ref not in exam.numbers:
-                raise DataError(file, item, field, f"'{ref}' is not a task or domain of {code}")
+            if ref not in exam.tasks and ref not in exam.numbers and ref not in exam.skills:
+                kind = "skill" if ref.count(".") == 2 else "task or domain"
+                raise DataError(file, item, field, f"'{ref}' is not a {kind} of {code}")
 
     def resolve(self, explicit: dict[str, list[str]], legacy: list[str], file: str, item: str | None,
                 required: bool = True) -> dict[str, list[str]]:
@@ -247,18 +299,19 @@ class Exams:
         for code, ids in explicit.items():
             ids = [str(i) for i in refs(ids)]
             self.check_ids(code, ids, file, item)
-            out[code] = ids
+            out[code] = ids  # an empty list: does not serve that exam (kept, so nothing derives a mapping)
         if legacy and LEGACY in self.items and LEGACY not in out:
             self.check_ids(LEGACY, legacy, file, item, "domain")
             out[LEGACY] = legacy
-        for exam in self.explicit:
-            if required and exam.code not in out:
-                raise DataError(file, item, "exams", f"no mapping to {exam.code}: add exams: {{{exam.code}: [task ids]}}")
         for exam in self:
             if exam.mapping and exam.code not in out and exam.mapping.source_exam in out:
                 derived = self._derive(exam.mapping, out[exam.mapping.source_exam])
                 if derived:
                     out[exam.code] = derived
+        out = {code: ids for code, ids in out.items() if ids}
+        if required and not any(code != LEGACY for code in out):
+            codes = ", ".join(e.code for e in self if e.code != LEGACY)
+            raise DataError(file, item, "exams", f"no mapping to a current exam: add exams: {{CODE: [task or skill ids]}} ({codes})")
         return out
 
     @staticmethod
@@ -296,6 +349,11 @@ def load_exams(root: Path, catalog_ids: set[str] | None = None) -> Exams:
                     if service.catalog is None and exam.status != "retired" and not (service.note or "").strip():
                         raise DataError(name, exam.code, "services.note",
                                         f"'{service.name}' has no section (catalog: null): say why in a `note:`")
+        if catalog_ids is not None and exam.deleted:
+            for deleted in exam.deleted.items:
+                unknown = [e for e in deleted.entries if e not in catalog_ids]
+                if unknown:
+                    raise DataError(name, exam.code, "deleted.entries", f"'{unknown[0]}' is not a catalog id")
         items[exam.code] = exam
         where[exam.code] = name
     for exam in items.values():

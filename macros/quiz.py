@@ -51,7 +51,7 @@ class Question(BaseModel):
     A case study's parts are Questions too, carrying the case's id, title and scenario (see CaseStudy)."""
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=SLUG)
-    domain: str = Field(pattern=SLUG)
+    domain: str | None = Field(default=None, pattern=SLUG)  # the retired MLS-C01's domain; none for newer topics
     type: Literal["single", "multiple", "ordering", "matching"] = "single"
     style: Literal["scenario", "recall"] = "scenario"
     prompt: str = Field(min_length=10)
@@ -149,7 +149,7 @@ class CaseStudy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=SLUG)
     type: Literal["case-study"]
-    domain: str = Field(pattern=SLUG)
+    domain: str | None = Field(default=None, pattern=SLUG)
     exams: dict[str, list[str]] = {}
     title: str | None = Field(default=None, min_length=3)
     scenario: str = Field(min_length=40)
@@ -190,7 +190,7 @@ def load_banks(root: Path, catalog: Catalog, domains: set[str], pages: dict[str,
                 if question.id in seen:
                     raise DataError(name, question.id, "id", f"duplicate question id (first in {seen[question.id]})")
                 seen[question.id] = name
-                if question.domain not in domains:
+                if question.domain is not None and question.domain not in domains:
                     raise DataError(name, question.id, "domain", f"unknown domain '{question.domain}'")
                 resolve_source(question, catalog, pages, name)
                 questions.append(question)

@@ -8,7 +8,8 @@ from .links import rel
 
 
 def service_section(entry: Entry, level: int = 2, compared_in: list[tuple[str, str]] | None = None,
-                    related: list[tuple[str, str]] | None = None, facts: list[tuple[str, str]] | None = None) -> str:
+                    related: list[tuple[str, str]] | None = None, facts: list[tuple[str, str]] | None = None,
+                    dropped_by: list[tuple[str, str]] | None = None) -> str:
     """Markdown for the heading and fact card that open an entry's section.
 
     `compared_in` and `related` are (label, href) pairs already made relative to the page;
@@ -22,6 +23,11 @@ def service_section(entry: Entry, level: int = 2, compared_in: list[tuple[str, s
     lines.append("")
     lines.append(" ".join(_meta_parts(entry)))
     lines.append("")
+    # Shown only while the learner studies for the exam that dropped the item (the head script's exam choice).
+    for code, previous in dropped_by or []:
+        lines.append(f'<span class="exam-only svc-dropped" data-exam="{escape(code)}">{escape(previous)} only: '
+                     f'{escape(code)} no longer asks this (AWS lists it among the deleted items).</span>')
+        lines.append("")
     lines.append(f'<span class="svc-summary">{escape(entry.summary)}</span>')
     lines.append("")
     if facts:

@@ -16,7 +16,8 @@ from .glossary import load_glossary
 from .domains import GENERAL_FOLDERS
 from .pages import page_index
 from .quiz import Bank, load_banks
-from .status import StatusRule, in_scope, restrict_pools
+from .catalog import NOT_OPEN
+from .status import StatusRule, in_scope, restrict_pools, source_entry
 
 
 @dataclass
@@ -141,17 +142,49 @@ def map_to_exams(data: SiteData) -> None:
         if explicit or meta.get("domain") or in_section:
             data.page_exams[src] = exams.resolve(explicit, legacy(meta.get("domain"), meta.get("tasks")), f"docs/{src}",
                                                  None, required=REQUIRE_MAPPING and in_section)
+    rule = StatusRule(data.catalog)
+    named = {e.code: in_scope(e, exams, data.catalog) for e in exams}
+    dropped = {e.code: {i for d in e.deleted.items for i in d.entries} for e in exams if e.deleted}
     for entry in data.catalog:
         page_map = {code: ids for code, ids in data.page_exams.get(entry.page, {}).items() if code != LEGACY}
         explicit = entry.exams or page_map
-        data.entry_exams[entry.id] = exams.resolve(explicit, legacy(entry.domain), data.catalog.files[entry.id],
-                                                   entry.id, required=REQUIRE_MAPPING)
-    rule = StatusRule(data.catalog)
-    named = {e.code: in_scope(e, exams, data.catalog) for e in exams}
+        mapping = exams.resolve(explicit, legacy(entry.domain), data.catalog.files[entry.id], entry.id,
+                                required=REQUIRE_MAPPING)
+        # A section claims an exam only where it teaches something the exam still asks: not a deleted item, and
+        # not a service closed to new customers that the exam does not name.
+        for code in [c for c in mapping if c != LEGACY]:
+            if entry.id in dropped.get(code, ()) or (entry.status in NOT_OPEN and entry.id not in named[code]):
+                del mapping[code]
+        data.entry_exams[entry.id] = narrow_to_skills(mapping, data.page_exams.get(entry.page, {}), exams)
     for bank in data.banks.values():
         for q in bank.questions:
             mapping = exams.resolve(q.exams, legacy(q.domain), bank.file, q.id, required=REQUIRE_MAPPING)
-            data.question_exams[q.id] = restrict_pools(mapping, q, rule.check(q, bank.file), exams, named)
+            mapping = restrict_pools(mapping, q, rule.check(q, bank.file), exams, named)
+            source = source_entry(q, data.catalog)
+            for code in [c for c in mapping if source is not None and source.id in dropped.get(c, ())]:
+                del mapping[code]
+            data.question_exams[q.id] = narrow_to_skills(mapping, data.page_exams.get(bank.page, {}), exams)
+
+
+def narrow_to_skills(mapping: dict[str, list[str]], page_map: dict[str, list[str]], exams: Exams) -> dict[str, list[str]]:
+    """For an exam with numbered skills, an item mapped at task or domain level (MLA-C02 derived from MLA-C01)
+    takes the skills its page names within those tasks; with none there, it does not serve the exam. Items whose
+    page names no skills yet keep their task-level mapping."""
+    for exam in exams:
+        ids = mapping.get(exam.code)
+        if not exam.skills or not ids or all(i in exam.skills for i in ids):
+            continue
+        page_skills = [k for k in page_map.get(exam.code, []) if k in exam.skills]
+        if not page_skills:
+            continue
+        wide = [i for i in ids if i not in exam.skills]
+        keep = [i for i in ids if i in exam.skills]
+        keep += [k for k in page_skills if k not in keep and any(k.startswith(w + ".") for w in wide)]
+        if keep:
+            mapping[exam.code] = keep
+        else:
+            del mapping[exam.code]
+    return mapping
 
 
 def _view_arg(placement) -> str:

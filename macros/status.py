@@ -125,12 +125,12 @@ def restrict_pools(mapping: dict[str, list[str]], question: Question, involved: 
 
 def in_scope(exam, exams: Exams, catalog: Catalog) -> set[str]:
     """Catalog ids an exam names: its in-scope services list, and entries its task skills name ("Monitor production
-    models, for example with SageMaker Model Monitor"). An exam mapped from another (MLA-C02 from MLA-C01) whose own
-    list is not published uses the exam it is mapped from."""
-    if exam.services is None and exam.mapping is not None and exam.mapping.source_exam in exams:
+    models, for example with SageMaker Model Monitor"). An exam mapped from another whose own list and skills are
+    not published uses the exam it is mapped from (MLA-C02 has its own skills, so it names what they name)."""
+    if exam.services is None and not exam.skills and exam.mapping is not None and exam.mapping.source_exam in exams:
         exam = exams[exam.mapping.source_exam]
     ids = {s.catalog for g in exam.services.groups for s in g.items if s.catalog} if exam.services else set()
-    skills = "\n".join(skill for task in exam.tasks.values() for skill in task.skills)
+    skills = "\n".join(k if isinstance(k, str) else k.text for task in exam.tasks.values() for k in task.skills)
     ids |= {e.id for e in catalog if (p := _name_pattern(e)) is not None and p.search(skills)}
     return ids
 
