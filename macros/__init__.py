@@ -206,7 +206,11 @@ def define_env(env):
     @env.macro
     def exam_setup() -> str:
         """The practice exam's set-up form."""
-        pages = [{"page": b.page, "title": data.pages[b.page].get("title", b.page)} for b in banks_in_order()]
+        # Each page option names the exams whose practice pool holds some of its questions (exam.js offers those).
+        pages = [{"page": b.page, "title": data.pages[b.page].get("title", b.page),
+                  "exams": [e.code for e in data.exams
+                            if any(e.code in data.question_exams[q.id] and e.asks(q) for q in b.questions)]}
+                 for b in banks_in_order()]
         paces = {e.code: data.exams.pace(e)[0] for e in data.exams}
         return practice.exam_setup(list(data.exams), paces, data.exams.default, pages, question_count())
 

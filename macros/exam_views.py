@@ -183,9 +183,9 @@ def coverage(exam: Exam, page_exams: dict[str, Mapping], entry_exams: dict[str, 
         by_skill = {k.id: k for r in rows for k in r.numbered}
 
         def hits(ids: list[str], d=d, rows=rows, by_ref=by_ref) -> list[TaskCoverage]:
-            if d.tasks:  # a skill id counts for its task
-                return list(dict.fromkeys(by_ref[t] for t in (i if i.count(".") == 1 else i.rsplit(".", 1)[0] for i in ids)
-                                          if t in by_ref))
+            if d.tasks:  # a skill id counts for its task (once, however many of its skills the item names)
+                refs_ = dict.fromkeys(i if i.count(".") == 1 else i.rsplit(".", 1)[0] for i in ids)
+                return [by_ref[t] for t in refs_ if t in by_ref]
             return rows if any(i.split(".")[0] == str(d.number) for i in ids) else []
 
         def skill_hits(ids: list[str], by_skill=by_skill) -> list[SkillCoverage]:

@@ -49,7 +49,8 @@ def deck_groups(cards: list[Card], nav: list[str], titles: dict[str, str], exams
     groups: dict[str, Group] = {}
     for card in sorted(cards, key=lambda c: order.get(c.page, len(order))):
         group = groups.setdefault(card.page, Group(card.page, titles.get(card.page, card.page), []))
-        group.rows.append({"card": card, "d": domains_attr(domain_numbers(exams, card.exams)),
+        fresh = [e.code for e in exams if any(ref in e.skills and e.skills[ref].new for ref in card.exams.get(e.code, []))]
+        group.rows.append({"card": card, "d": domains_attr(domain_numbers(exams, card.exams)), "new": " ".join(fresh),
                            "href": href(card.page, from_page, card.anchor, directory_urls)})
     return list(groups.values())
 

@@ -168,15 +168,13 @@ def map_to_exams(data: SiteData) -> None:
 
 def narrow_to_skills(mapping: dict[str, list[str]], page_map: dict[str, list[str]], exams: Exams) -> dict[str, list[str]]:
     """For an exam with numbered skills, an item mapped at task or domain level (MLA-C02 derived from MLA-C01)
-    takes the skills its page names within those tasks; with none there, it does not serve the exam. Items whose
-    page names no skills yet keep their task-level mapping."""
+    takes the skills its page names within those tasks; with none there (or a page that opts out with an empty
+    list), it does not serve the exam."""
     for exam in exams:
         ids = mapping.get(exam.code)
         if not exam.skills or not ids or all(i in exam.skills for i in ids):
             continue
         page_skills = [k for k in page_map.get(exam.code, []) if k in exam.skills]
-        if not page_skills:
-            continue
         wide = [i for i in ids if i not in exam.skills]
         keep = [i for i in ids if i in exam.skills]
         keep += [k for k in page_skills if k not in keep and any(k.startswith(w + ".") for w in wide)]

@@ -113,14 +113,46 @@ def test_legacy_mapping_is_the_notes_own_domain(site_data):
 
 
 def test_derived_exam_follows_its_source_mapping(site_data):
-    """MLA-C02 is mapped from MLA-C01 through the correspondence its file declares."""
+    """MLA-C02 is mapped from MLA-C01 through the correspondence its file declares, then narrowed to skills: a
+    question without its own MLA-C02 mapping serves only skills of the tasks its MLA-C01 tasks map to, and only
+    skills its page names."""
     c02 = site_data.exams["MLA-C02"]
     assert c02.mapping and c02.mapping.source_exam == "MLA-C01"
-    for qid, mapping in site_data.question_exams.items():
-        if "MLA-C01" not in mapping:
-            continue
-        expected = site_data.exams._derive(c02.mapping, mapping["MLA-C01"])
-        assert mapping.get("MLA-C02", []) == expected, qid
+    checked = 0
+    for bank in site_data.banks.values():
+        page_skills = set(site_data.page_exams[bank.page].get("MLA-C02", []))
+        for q in bank.questions:
+            mapping = site_data.question_exams[q.id]
+            if "MLA-C01" not in mapping or "MLA-C02" in q.exams:
+                continue
+            tasks = set(site_data.exams._derive(c02.mapping, mapping["MLA-C01"]))
+            for skill in mapping.get("MLA-C02", []):
+                assert skill in c02.skills and skill.rsplit(".", 1)[0] in tasks and skill in page_skills, (q.id, skill)
+                checked += 1
+    assert checked > 200
+
+
+def test_every_mla_c02_mapping_is_at_skill_level(site_data):
+    """Pages, entries and questions that serve MLA-C02 name its skills, not only tasks."""
+    c02 = site_data.exams["MLA-C02"]
+    for kind, mappings in (("page", site_data.page_exams), ("entry", site_data.entry_exams),
+                           ("question", site_data.question_exams)):
+        for item, mapping in mappings.items():
+            if kind == "page" and item.endswith("index.md"):
+                continue
+            wide = [i for i in mapping.get("MLA-C02", []) if i not in c02.skills]
+            assert not wide, f"{kind} {item} maps to MLA-C02 {wide} (tasks or domains), not skills"
+
+
+def test_deleted_items_and_retired_services_claim_no_mla_c02_task(site_data):
+    """The coverage mapping claims only what a section teaches: no retired service, no item MLA-C02 dropped."""
+    c02 = site_data.exams["MLA-C02"]
+    for d in c02.deleted.items:
+        for entry_id in d.entries:
+            assert "MLA-C02" not in site_data.entry_exams[entry_id], entry_id
+    for entry in site_data.catalog:
+        if entry.status == "retired":
+            assert "MLA-C02" not in site_data.entry_exams[entry.id], entry.id
 
 
 def test_coverage_counts_match_the_data(site_data):
@@ -132,11 +164,16 @@ def test_coverage_counts_match_the_data(site_data):
         listed = [r.ref for r in cov.rows]
         expected = list(exam.tasks) or exam.numbers
         assert listed == expected
+        def task_of(ref):
+            return ref if ref.count(".") < 2 else ref.rsplit(".", 1)[0]
         for row in cov.rows:
             if "." in row.ref:
-                n = sum(row.ref in m.get(exam.code, []) for m in site_data.question_exams.values())
-                pages = {s for s, m in site_data.page_exams.items() if row.ref in m.get(exam.code, [])}
+                n = sum(row.ref in {task_of(i) for i in m.get(exam.code, [])} for m in site_data.question_exams.values())
+                pages = {s for s, m in site_data.page_exams.items() if row.ref in {task_of(i) for i in m.get(exam.code, [])}}
                 assert row.questions == n and set(row.pages) == pages, (exam.code, row.ref)
+            for skill in row.numbered:
+                n = sum(skill.id in m.get(exam.code, []) for m in site_data.question_exams.values())
+                assert skill.questions == n, (exam.code, skill.id)
         per_domain = sum(d.questions for d in cov.domains)
         assert per_domain == sum(1 for m in site_data.question_exams.values() if m.get(exam.code))
         if exam.services:
@@ -170,8 +207,58 @@ def test_notes_pages_carry_a_banner_and_tags_per_exam(site, site_data):
 
 def test_every_task_of_the_current_exam_has_at_least_eight_questions(site_data):
     exam = site_data.exams.default
-    counts = {task: sum(task in m.get(exam.code, []) for m in site_data.question_exams.values()) for task in exam.tasks}
+    counts = {task: sum(any(i == task or i.startswith(task + ".") for i in m.get(exam.code, []))
+                        for m in site_data.question_exams.values()) for task in exam.tasks}
     assert min(counts.values()) >= 8, {t: n for t, n in counts.items() if n < 8}
+
+
+def test_the_default_exam_is_mla_c02_and_mla_c01_is_replaced(site_data):
+    assert site_data.exams.default.code == "MLA-C02"
+    assert site_data.exams["MLA-C01"].status == "replaced"
+    c02 = site_data.exams["MLA-C02"]
+    assert len(c02.skills) == 107 and sum(k.new for k in c02.skills.values()) == 45
+    assert all(c02.sources[k.source].aws for k in c02.skills.values() if k.new)  # the new ones: AWS's comparison
+    assert c02.format.question_types == ["multiple-choice", "multiple-response"]
+
+
+def test_every_new_skill_has_a_section_and_at_least_four_questions(site_data):
+    c02 = site_data.exams["MLA-C02"]
+    questions = {k: 0 for k in c02.skills}
+    for mapping in site_data.question_exams.values():
+        for ref in mapping.get("MLA-C02", []):
+            if ref in questions:
+                questions[ref] += 1
+    sections = {k for m in site_data.entry_exams.values() for k in m.get("MLA-C02", [])}
+    for skill in (k for k in c02.skills.values() if k.new):
+        assert skill.id in sections, f"new skill {skill.id} has no section"
+        assert questions[skill.id] >= 4, f"new skill {skill.id} has {questions[skill.id]} questions"
+
+
+def test_every_mla_c02_skill_is_on_its_coverage_page_with_its_count(site, site_data):
+    c02 = site_data.exams["MLA-C02"]
+    html = (site / "start" / "exams" / "mla-c02" / "index.html").read_text(encoding="utf-8")
+    cov = coverage(c02, site_data.page_exams, site_data.entry_exams, site_data.question_exams,
+                   site_data.catalog, list(site_data.pages))
+    for skill in cov.skills:
+        item = re.search(rf'<li class="exam-coverage-skill[^"]*" id="skill-{skill.id.replace(".", "-")}">(.*?)</li>', html, re.S)
+        assert item, skill.id
+        text = re.sub(r"<[^>]+>", "", item[1])
+        assert f"{skill.questions} question" in text and (("New" in text) == skill.new), (skill.id, text[:120])
+
+
+def test_an_unknown_skill_id_stops_the_build(tmp_path):
+    import shutil
+    from macros.errors import DataError
+    from macros.site import load_site
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    page = tmp_path / "docs" / "data-preparation" / "kinesis.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('  MLA-C02: ["1.1.4", "1.2.3"]', '  MLA-C02: ["1.1.4", "1.2.99"]'),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_site(tmp_path)
+    assert (info.value.file, info.value.field) == ("docs/data-preparation/kinesis.md", "exams")
+    assert "'1.2.99' is not a skill of MLA-C02" in info.value.problem
 
 
 def test_every_in_scope_service_has_a_rendered_section_or_a_reason(site, site_data):

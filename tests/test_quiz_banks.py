@@ -40,7 +40,11 @@ def test_answers_are_valid_and_explained(site_data):
 
 def test_banks_cover_every_domain_and_mostly_scenarios(site_data):
     questions = [q for _, q in _questions(site_data)]
-    assert {q.domain for q in questions} == set(site_data.domains)
+    # The retired MLS-C01's domains: every one has questions; only newer topics (generative AI) carry none.
+    assert {q.domain for q in questions} - {None} == set(site_data.domains)
+    for bank in site_data.banks.values():
+        for q in bank.questions:
+            assert q.domain is not None or bank.page.startswith("generative-ai/"), q.id
     assert sum(q.style == "scenario" for q in questions) > len(questions) / 2
     assert sum(q.type == "multiple" for q in questions) >= 10
 

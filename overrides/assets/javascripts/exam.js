@@ -105,6 +105,11 @@
         var mine = g.getAttribute("data-exam") === exam.code;
         g.hidden = !mine; g.disabled = !mine;
       });
+      // Only the pages that hold questions of the chosen exam's pool.
+      S.each(pool.querySelectorAll("option[data-exams]"), function (o) {
+        var mine = o.getAttribute("data-exams").split(" ").indexOf(exam.code) >= 0;
+        o.hidden = !mine; o.disabled = !mine;
+      });
       if (pool.selectedOptions[0] && pool.selectedOptions[0].disabled) pool.value = "all";
       size.value = String(exam.questions);
     }

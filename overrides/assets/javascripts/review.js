@@ -33,7 +33,7 @@
     var p = data.plan || {};
     return { newPerDay: typeof p.newPerDay === "number" && p.newPerDay >= 0 ? p.newPerDay : DEFAULT_NEW,
              examDate: typeof p.examDate === "string" ? p.examDate : "",
-             domain: p.domain || "", page: p.page || "", kind: p.kind || "" };
+             domain: p.domain || "", page: p.page || "", kind: p.kind || "", skills: p.skills === "new" ? "new" : "" };
   }
   /* Questions answered wrong at least once, on a page or in a practice exam. */
   function missedIds(answers) {
@@ -58,7 +58,7 @@
       S.each(group.querySelectorAll("tr[data-id]"), function (tr) {
         var cells = tr.children, link = cells[1].querySelector("a");
         cards.push({ id: tr.getAttribute("data-id"), kind: tr.getAttribute("data-kind"), page: page, row: tr,
-                     d: parseDomains(tr.getAttribute("data-d")), kindLabel: cells[0].querySelector(".card-kind").textContent,
+                     d: parseDomains(tr.getAttribute("data-d")), fresh: (tr.getAttribute("data-new") || "").split(" "), kindLabel: cells[0].querySelector(".card-kind").textContent,
                      front: cells[0].querySelector(".card-text").textContent, back: cells[1].querySelector(".card-text").textContent,
                      href: link.getAttribute("href"), label: link.textContent });
       });
@@ -165,6 +165,8 @@
     if (form.elements.domain.selectedOptions[0] && form.elements.domain.selectedOptions[0].hidden) form.elements.domain.value = "";
     form.elements.page.value = p.page;
     form.elements.kind.value = p.kind;
+    form.elements.skills.value = p.skills;
+    this.syncDomains();
     form.elements.newPerDay.value = p.newPerDay;
     form.elements.examDate.value = p.examDate;
     form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -184,12 +186,17 @@
     var select = this.q(".review-filters").elements.domain, exam = this.q(".review-filters").elements.exam.value;
     S.each(select.querySelectorAll("option[data-exam]"), function (o) { o.hidden = o.disabled = o.getAttribute("data-exam") !== exam; });
     if (select.selectedOptions[0] && select.selectedOptions[0].disabled) select.value = "";
+    // "Only skills new in this exam" where the exam lists new skills (MLA-C02).
+    var skills = this.q(".review-filters").elements.skills, fresh = skills.querySelector('option[value="new"]');
+    fresh.hidden = fresh.disabled = fresh.getAttribute("data-exams").split(" ").indexOf(exam) < 0;
+    if (fresh.disabled && skills.value === "new") skills.value = "";
   };
 
   Review.prototype.savePlan = function () {
     var form = this.q(".review-filters"), n = parseInt(form.elements.newPerDay.value, 10);
     var next = { newPerDay: isNaN(n) || n < 0 ? DEFAULT_NEW : Math.min(n, 500), examDate: form.elements.examDate.value || "",
-                 domain: form.elements.domain.value, page: form.elements.page.value, kind: form.elements.kind.value };
+                 domain: form.elements.domain.value, page: form.elements.page.value, kind: form.elements.kind.value,
+                 skills: form.elements.skills.value };
     this.state.data.plan = next;
     if (S.writable(this.state)) S.update(function (d) { d.plan = next; });
     if (this.f) { this.shown = null; this.next(); }
@@ -197,9 +204,10 @@
 
   Review.prototype.filtered = function () {
     var form = this.q(".review-filters"), exam = form.elements.exam.value, domain = Number(form.elements.domain.value);
-    var page = form.elements.page.value, kind = form.elements.kind.value;
+    var page = form.elements.page.value, kind = form.elements.kind.value, fresh = form.elements.skills.value === "new";
     return this.deck.filter(function (c) {
-      return c.d[exam] && (!domain || c.d[exam].indexOf(domain) >= 0) && (!page || c.page === page) && (!kind || c.kind === kind);
+      return c.d[exam] && (!domain || c.d[exam].indexOf(domain) >= 0) && (!page || c.page === page) && (!kind || c.kind === kind)
+        && (!fresh || c.fresh.indexOf(exam) >= 0);
     });
   };
 
