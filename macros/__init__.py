@@ -24,6 +24,9 @@ from .pages import nav_order
 from .site import load_site
 
 
+RELATED_MAX = 12  # a "Related" line longer than this is a list nobody reads
+
+
 def define_env(env):
     root = Path(env.project_dir)
     try:
@@ -45,7 +48,10 @@ def define_env(env):
         data.mark_rendered("section", entry.id, entry.page, here())
         tables = [compare_tables.Placement(t, None) for t in data.comparisons.tables_with(entry.id)]
         compared_in = [(p.title, rel(p.page, here(), p.anchor)) for p in tables]
-        related = [(e.name, rel(e.page, here(), e.id)) for e in data.catalog.by_family(entry.family) if e.id != entry.id]
+        family = [e for e in data.catalog.by_family(entry.family) if e.id != entry.id]
+        if len(family) > RELATED_MAX:  # a large family (generative AI): the sections beside it on its own page
+            family = [e for e in family if e.page == entry.page]
+        related = [(e.name, rel(e.page, here(), e.id)) for e in family]
         facts = [(label, compare_tables.cell(value, data.catalog, here())) for label, value in compare_tables.fact_rows(entry, data.comparisons)]
         dropped_by = [(e.code, e.mapping.source_exam if e.mapping else "Earlier versions") for e in data.exams
                       if e.deleted and any(entry.id in d.entries for d in e.deleted.items)]

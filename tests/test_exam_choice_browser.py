@@ -60,7 +60,7 @@ def test_the_practice_exam_follows_the_chosen_exam(page, base_url, site_data):
     assert page.locator("select.exam-picker").input_value() == list(by_code)[-1]
 
 
-@pytest.mark.parametrize("code", ["MLS-C01", "MLA-C01"])
+@pytest.mark.parametrize("code", ["MLS-C01", "MLA-C01", "MLA-C02"])
 def test_a_full_exam_is_drawn_by_the_chosen_exams_weights(page, base_url, site_data, code):
     exam = exams(site_data)[code]
     page.goto(base_url + "practice/exam/")
@@ -73,6 +73,9 @@ def test_a_full_exam_is_drawn_by_the_chosen_exams_weights(page, base_url, site_d
     page.locator(".exam-card .quiz-question").wait_for()
     session = json.loads(page.evaluate("localStorage.getItem('awsml-exam-session')"))
     assert session["exam"] == code
+    everything = {q.id: q for b in site_data.banks.values() for q in b.questions}
+    for qid in session["qids"]:  # only what the exam asks, and only questions mapped to it
+        assert exam.asks(everything[qid]) and code in site_data.question_exams[qid], qid
     counts = {d.number: 0 for d in exam.domains.items}
     for qid in session["qids"]:
         counts[exam.domain(site_data.question_exams[qid][code][0]).number] += 1
@@ -153,3 +156,35 @@ def test_an_old_link_with_an_anchor_lands_on_the_section(page, base_url):
     page.goto(base_url + "data-engineering/kinesis/#data-firehose")
     page.wait_for_url("**/data-preparation/kinesis/#data-firehose")
     assert page.locator("#data-firehose").is_visible()
+
+
+def test_a_first_visit_studies_for_mla_c02_and_a_stored_choice_is_kept(browser, base_url):
+    first = browser.new_context()
+    page = first.new_page()
+    page.goto(base_url)
+    assert page.evaluate("document.documentElement.dataset.exam") == "MLA-C02"
+    assert page.locator("select.exam-picker").input_value() == "MLA-C02"
+    first.close()
+    returning = browser.new_context()
+    returning.add_init_script(f"localStorage.setItem('{CHOICE}', JSON.stringify({{schema: 1, exam: 'MLA-C01', t: 1}}))")
+    page = returning.new_page()
+    page.goto(base_url + "practice/exam/")
+    page.locator(".exam[data-ready]").wait_for(state="attached")
+    assert page.evaluate("document.documentElement.dataset.exam") == "MLA-C01"
+    assert page.locator(".exam-pool-info").inner_text().split(" ")[1] == "MLA-C01"
+    returning.close()
+
+
+def test_the_pool_offers_the_chosen_exams_domains_and_pages(page, base_url, site_data):
+    page.goto(base_url + "practice/exam/")
+    page.locator(".exam[data-ready]").wait_for(state="attached")
+    choose(page, "MLA-C02")
+    enabled = page.locator(".exam-pool option:not([disabled])").evaluate_all("os => os.map(o => o.value)")
+    domains = [v for v in enabled if v.startswith("domain:")]
+    assert domains == [f"domain:MLA-C02:{d.number}" for d in site_data.exams["MLA-C02"].domains.items]
+    pages = {v.removeprefix("page:") for v in enabled if v.startswith("page:")}
+    c02 = site_data.exams["MLA-C02"]
+    serving = {b.page for b in site_data.banks.values()
+               if any("MLA-C02" in site_data.question_exams[q.id] and c02.asks(q) for q in b.questions)}
+    assert pages == serving and "deployment/edge.md" not in pages
+
