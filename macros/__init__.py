@@ -238,8 +238,7 @@ def define_env(env):
         exam = exam or data.exams.default.code
         parts = []
         for sheet in (s for s in data.sheets.values() if s.exam == exam):
-            domain = data.sheet_domain(sheet)
-            parts.append(f"## Domain {domain.number}: {domain.name} {{ #{sheet.id} }}\n")
+            parts.append(f"## {cheatsheets.sheet_label(sheet, data.exams[exam])} {{ #{sheet.id} }}\n")
             parts.append(cheatsheet(sheet.id, level=3))
         if not parts:
             raise DataError(f"docs/{here()}", exam, "cheatsheet_all", "no cheat sheets for this exam in data/cheatsheets.yml")

@@ -33,10 +33,16 @@ def services_az(catalog: Catalog, from_page: str, directory_urls: bool = True) -
         out.append('<ul class="az-list">')
         for entry in group:
             link = href(entry.page, from_page, anchor(entry), directory_urls)
-            aliases = f" <small>— {escape(', '.join(entry.aliases))}</small>" if entry.aliases else ""
-            status = "" if entry.status == "current" else f' <span class="svc-status svc-status--{entry.status}">{escape(entry.status_label)}</span>'
-            out.append(f'<li><a href="{escape(link)}">{escape(entry.name)}</a>{aliases}{status}<br>'
-                       f"{escape(entry.summary)}</li>")
+            # The summary starts a new line after the last of name, aliases and status: `az-end` breaks the line
+            # with CSS (tables.css), which costs no element, where a <br> cost one an entry.
+            parts = [f'<a href="{escape(link)}">{escape(entry.name)}</a>']
+            if entry.aliases:
+                parts.append(f"<small>— {escape(', '.join(entry.aliases))}</small>")
+            if entry.status != "current":
+                parts.append(f'<span class="svc-status svc-status--{entry.status}">{escape(entry.status_label)}</span>')
+            parts[-1] = parts[-1].replace(">", ' class="az-end">', 1) if parts[-1].startswith(("<a ", "<small>")) \
+                else parts[-1].replace('class="', 'class="az-end ', 1)
+            out.append(f"<li>{' '.join(parts)} {escape(entry.summary)}</li>")
         out.append("</ul>\n")
     jump = " · ".join(f"[{l}](#az-{l.lower() if l != '#' else 'num'})" for l in letters)
     header = f'<p class="az-jump">{len(entries)} entries. Jump to: </p>\n\n{jump}\n'

@@ -176,6 +176,12 @@ def load_catalog(root: Path, domains: set[str] | None = None, docs_dir: Path | N
         _check_entry(name, entry, aliases, domains, docs_dir)
         entries[entry.id] = entry
         origin[entry.id] = name
+    for name, entry in ((origin[i], e) for i, e in entries.items()):
+        for keyword in entry.keywords:  # a name already leads to its own section; as another's keyword it competes
+            other = aliases.get(normalise(keyword))
+            if other and other[0] != entry.id:
+                raise DataError(name, entry.id, "keywords",
+                                f"keyword '{keyword}' is a name or alias of '{other[0]}' ({other[1]}): link that section instead")
     return Catalog(entries, origin)
 
 

@@ -45,7 +45,10 @@ class Sheet(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     exam: str = LEGACY  # whose domains the sheet follows (data/exams/)
-    domain: str  # one of that exam's domain ids (for MLS-C01 also data/domains.yml's)
+    domain: str | None = None  # one of that exam's domain ids (for MLS-C01 also data/domains.yml's); none: all
+    # Only entries on pages under these folders (a topic sheet across domains, e.g. generative-ai/), or never.
+    folders: list[str] = []
+    exclude_folders: list[str] = []
     page: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
     cue_attributes: list[str] = Field(min_length=1)
     tables: list[SheetTable] = []
@@ -64,7 +67,9 @@ def load_sheets(root: Path, exams: Exams, comparisons: Comparisons) -> dict[str,
     for sheet in sheets:
         if sheet.exam not in exams:
             raise DataError(FILE, sheet.id, "exam", f"unknown exam '{sheet.exam}'")
-        if exams[sheet.exam].domain_by_id(sheet.domain) is None:
+        if sheet.domain is None and not sheet.folders:
+            raise DataError(FILE, sheet.id, "domain", "a sheet without a domain must name its `folders`")
+        if sheet.domain is not None and exams[sheet.exam].domain_by_id(sheet.domain) is None:
             raise DataError(FILE, sheet.id, "domain", f"'{sheet.domain}' is not a domain of {sheet.exam}")
         for key in sheet.cue_attributes:
             if key not in comparisons.attributes:
@@ -204,11 +209,19 @@ def sheet_list(sheets: dict[str, Sheet], exams: Exams, exam_day: str, from_page:
             continue
         lines += ["", f"**{escape(exam.code)} ({escape(exam.short)}, {STATUS_LABELS[exam.status].lower()})**", ""]
         for sheet in mine:
-            d = exam.domain_by_id(sheet.domain)
-            lines.append(f"- [Domain {d.number}: {escape(d.name)}]({rel(sheet.page, from_page)}) — at most 2 pages")
+            label = sheet_label(sheet, exam)
+            lines.append(f"- [{escape(label)}]({rel(sheet.page, from_page)}) — at most 2 pages")
         if exam.code == exam_day:
-            lines.append(f"- [Exam day: all {len(mine)} domains](exam-day.md) — at most 6 pages")
+            lines.append(f"- [Exam day: all {len(exam.domains.items)} domains](exam-day.md) — at most 6 pages")
     return "\n".join(lines).strip() + "\n"
+
+
+def sheet_label(sheet: Sheet, exam) -> str:
+    """"Domain 2: ML Model …" for a domain sheet; "Generative AI (all domains)" for a topic sheet."""
+    if sheet.domain is None:
+        return ", ".join(f.strip("/").replace("-", " ").capitalize().replace(" ai", " AI") for f in sheet.folders) + " (all domains)"
+    d = exam.domain_by_id(sheet.domain)
+    return f"Domain {d.number}: {d.name}"
 
 
 def copy_pdfs(root: Path, site_dir: Path) -> int:

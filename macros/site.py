@@ -47,20 +47,25 @@ class SiteData:
         return {src: meta.get("title", src) for src, meta in self.pages.items()}
 
     def sheet_domain(self, sheet: Sheet):
-        return self.exams[sheet.exam].domain_by_id(sheet.domain)
+        return self.exams[sheet.exam].domain_by_id(sheet.domain) if sheet.domain else None
 
     def _on_sheet(self, sheet: Sheet, mapping: dict[str, list[str]]) -> bool:
         """An item sits on the sheet of the domain of its first task (or domain) id for the sheet's exam, so an
-        entry taught under several domains appears once."""
+        entry taught under several domains appears once; a topic sheet (no domain) takes all of the exam's."""
         ids = mapping.get(sheet.exam)
-        return bool(ids) and self.exams[sheet.exam].domain(ids[0]).id == sheet.domain
+        return bool(ids) and (sheet.domain is None or self.exams[sheet.exam].domain(ids[0]).id == sheet.domain)
+
+    @staticmethod
+    def _in_folders(sheet: Sheet, page: str) -> bool:
+        return (not sheet.folders or page.startswith(tuple(sheet.folders))) and not page.startswith(tuple(sheet.exclude_folders))
 
     def sheet_members(self, sheet: Sheet) -> list:
         return [e for e in self.catalog if e.page not in sheet.exclude_pages and self._on_sheet(sheet, self.entry_exams[e.id])
-                and self.catalog.files[e.id] not in sheet.exclude_catalogs]
+                and self.catalog.files[e.id] not in sheet.exclude_catalogs and self._in_folders(sheet, e.page)]
 
     def sheet_corrections(self, sheet: Sheet) -> list[Correction]:
-        return [c for c in self.corrections.values() if self._on_sheet(sheet, self.page_exams.get(c.page, {}))]
+        return [c for c in self.corrections.values() if self._on_sheet(sheet, self.page_exams.get(c.page, {}))
+                and self._in_folders(sheet, c.page)]
 
     def bank_for(self, page: str) -> Bank | None:
         return next((b for b in self.banks.values() if b.page == page), None)

@@ -12,7 +12,8 @@ def test_home_page_shows_domains_and_retirement(page, base_url):
     page.goto(base_url)
     assert "31 March 2026" in page.inner_text("article")
     cards = page.locator(".domain-cards li")
-    assert cards.count() == 4
+    assert cards.count() == 5  # the four stages of the lifecycle, then generative AI
+    assert "Generative AI" in cards.nth(4).inner_text()
 
 
 def test_search_for_an_acronym_lands_on_the_service(page, base_url):

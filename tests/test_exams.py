@@ -107,6 +107,9 @@ def test_legacy_mapping_is_the_notes_own_domain(site_data):
     numbers = {d.id: str(d.number) for d in site_data.domains.values()}
     for bank in site_data.banks.values():
         for q in bank.questions:
+            if q.domain is None:  # newer topics (generative AI): not on the retired exam
+                assert LEGACY not in site_data.question_exams[q.id], q.id
+                continue
             assert site_data.question_exams[q.id][LEGACY] == [numbers[q.domain]], q.id
     training = site_data.page_exams["model-development/training.md"]
     assert training[LEGACY] == [str(t) for t in site_data.pages["model-development/training.md"]["tasks"]]

@@ -31,7 +31,10 @@ def seed(site_data) -> tuple[str, int]:
     record = {"schema": 2, "answers": answers, "attempts": [
         {"id": "a1", "started": 1764000000000, "finished": 1764003600000, "mode": "timed", "n": 15, "right": 9,
          "summaryOnly": True, "perDomain": {}}]}
-    return f"localStorage.setItem('awsml-study', {json.dumps(json.dumps(record))});", len(ids)
+    exam = site_data.exams.default  # Overall counts the default exam's practice pool
+    questions = {q.id: q for bank in site_data.banks.values() for q in bank.questions}
+    in_pool = sum(exam.code in site_data.question_exams[i] and exam.asks(questions[i]) for i in ids)
+    return f"localStorage.setItem('awsml-study', {json.dumps(json.dumps(record))});", in_pool
 
 
 @pytest.mark.browser

@@ -105,7 +105,13 @@ def test_page_quiz_orders_matches_and_scores_case_parts_on_their_own(page, base_
     assert page.locator("#q-dep-case-retail-nightly .quiz-feedback").inner_text().startswith("Not quite")
 
 
+def with_ordering_and_cases(page):
+    """MLA-C01 asks ordering, matching and case studies (MLA-C02, the default, does not): study for it."""
+    page.add_init_script("localStorage.setItem('awsml-exam-choice', JSON.stringify({schema: 1, exam: 'MLA-C01', t: 1}))")
+
+
 def test_practice_exam_keeps_case_parts_together_and_reviews_the_new_types(page, base_url, bank):
+    with_ordering_and_cases(page)
     page.goto(base_url + EXAM)
     page.locator(".exam[data-ready]").wait_for(state="attached")
     page.locator(".exam-pool").select_option(POOL)
@@ -159,6 +165,7 @@ def test_practice_exam_keeps_case_parts_together_and_reviews_the_new_types(page,
 
 
 def test_practice_mode_check_shows_the_right_order(page, base_url, bank):
+    with_ordering_and_cases(page)
     page.goto(base_url + EXAM)
     page.locator(".exam[data-ready]").wait_for(state="attached")
     page.locator("input[name=exam-mode][value=practice]").check()
