@@ -82,6 +82,24 @@ CAMEL = re.compile(r"^[A-Z]?[a-z0-9]+(?=[A-Z])")  # "DataSync" -> "Data"
 COMMON_SHARE = 0.05  # a word in this share of the index's documents is one people type for many things
 
 
+def common_words(docs: list[dict], separator: str, share: float = COMMON_SHARE) -> set[str]:
+    """Words (casefolded) in at least `share` of the index's documents: people type them for many things."""
+    split = re.compile(separator)
+    df: dict[str, int] = {}
+    for doc in docs:
+        for w in {w.casefold() for w in split.split(re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")) if w}:
+            df[w] = df.get(w, 0) + 1
+    return {w for w, n in df.items() if n >= share * len(docs)}
+
+
+# Families whose keywords are written as phrases learners type ("reduce inference cost"): their words common
+# across the index ("reduce", "cost") would otherwise put the section first for any query using them, as a
+# name does. Stopgap until search has its own names index (issue 23); the older families' keywords are single
+# terms chosen against the search report.
+PHRASE_KEYWORD_FAMILIES = ("genai",)
+PHRASE_COMMON_SHARE = 0.02  # for those, a word in this share of documents is too general to weigh as a name
+
+
 def reached_words(catalog: Catalog, separator: str, docs: list[dict]) -> set[str]:
     """Name words (casefolded) that a shorter word people type reaches through the trailing wildcard.
 
@@ -93,11 +111,7 @@ def reached_words(catalog: Catalog, separator: str, docs: list[dict]) -> set[str
     alone in another entry's name ("Q" of Amazon Q -> "Quick", "quantization").
     """
     split = re.compile(separator)
-    df: dict[str, int] = {}
-    for doc in docs:
-        for w in {w.casefold() for w in split.split(re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")) if w}:
-            df[w] = df.get(w, 0) + 1
-    common = {w for w, n in df.items() if n >= COMMON_SHARE * len(docs)}
+    common = common_words(docs, separator)
     own = {e.id: {w for n in e.names for w in split.split(n) if w} for e in catalog}
     acronyms = {w.casefold() for ws in own.values() for w in ws if len(w) >= 2 and w.isupper() and w.isalpha()}
     letters = {w.casefold() for e in catalog for n in e.names for w in n.split()
@@ -117,7 +131,7 @@ def reached_words(catalog: Catalog, separator: str, docs: list[dict]) -> set[str
     return reached
 
 
-def keyword_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
+def keyword_words(catalog: Catalog, separator: str, common: set[str] = frozenset()) -> dict[str, list[str]]:
     """The words of each entry's keywords that add something, each once (a keyword weighs by being there).
 
     Left out: a word of the entry's own names (names already weigh more); a word that another of its words
@@ -137,8 +151,9 @@ def keyword_words(catalog: Catalog, separator: str) -> dict[str, list[str]]:
         others = {k for other, ws in names.items() if other != entry.id for k, w in ws.items()
                   if len(k) == 1 or len(k) > 3 or w.isupper()}
         own = words(entry.keywords)
-        result[entry.id] = [w for k, w in own.items()
-                            if not any(name.startswith(k) for name in names[entry.id])
+        generic = common if entry.family in PHRASE_KEYWORD_FAMILIES else set()
+        result[entry.id] = [w for k, w in own.items() if k not in generic
+                            and not any(name.startswith(k) for name in names[entry.id])
                             and not any(o != k and o.startswith(k) for o in own)
                             and not any(k != o and k.startswith(o) for o in others)]
     return result
@@ -162,7 +177,8 @@ def tag_catalog_sections(index: dict, catalog: Catalog, directory_urls: bool = T
     for doc in index["docs"]:
         doc.pop("tags", None)
     separator = index["config"]["separator"]
-    names, keywords = name_words(catalog, separator), keyword_words(catalog, separator)
+    names = name_words(catalog, separator)
+    keywords = keyword_words(catalog, separator, common_words(index["docs"], separator, PHRASE_COMMON_SHARE))
     reached = reached_words(catalog, separator, index["docs"])
     for entry in catalog:
         location = f"{page_url(entry.page, directory_urls)}#{entry.id}"
