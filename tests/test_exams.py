@@ -249,17 +249,13 @@ def test_every_mla_c02_skill_is_on_its_coverage_page_with_its_count(site, site_d
         assert f"{skill.questions} question" in text and (("New" in text) == skill.new), (skill.id, text[:120])
 
 
-def test_an_unknown_skill_id_stops_the_build(tmp_path):
-    import shutil
-    from macros.errors import DataError
+def test_an_unknown_skill_id_stops_the_build(project):
     from macros.site import load_site
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    page = tmp_path / "docs" / "data-preparation" / "kinesis.md"
+    page = project / "docs" / "data-preparation" / "kinesis.md"
     page.write_text(page.read_text(encoding="utf-8").replace('  MLA-C02: ["1.1.4", "1.2.3"]', '  MLA-C02: ["1.1.4", "1.2.99"]'),
                     encoding="utf-8")
     with pytest.raises(DataError) as info:
-        load_site(tmp_path)
+        load_site(project)
     assert (info.value.file, info.value.field) == ("docs/data-preparation/kinesis.md", "exams")
     assert "'1.2.99' is not a skill of MLA-C02" in info.value.problem
 

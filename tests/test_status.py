@@ -4,7 +4,6 @@ leave out questions about closed services they do not name, and the "What change
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from macros.catalog import STATUS_LABELS
 from macros.errors import DataError
 from macros.site import load_site
 from macros.what_changed import page_html, rows
+from test_data_errors import project  # noqa: F401  (the fixture: a copy of data/ and docs/ to break)
 
 QUESTION = """\
   - id: zz-status-probe
@@ -27,13 +27,6 @@ QUESTION = """\
     source: kendra
     exams: {MLA-C01: ["1.1"]}
 """
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
 
 
 def _add_question(project: Path, text: str) -> None:
