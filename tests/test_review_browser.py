@@ -179,3 +179,18 @@ def test_print_shows_the_filtered_cards_only_in_the_chosen_layout(page, base_url
     fixes = [c for c in site_data.cards if c.kind == "fix" and site_data.exams.default.code in c.exams]
     assert page.locator(".card-deck tr[data-id]:visible").count() == len(fixes)
     assert page.locator(".card-deck .card-group:visible tbody").first.evaluate("e => getComputedStyle(e).display") == "grid"
+
+
+def test_the_review_can_keep_to_the_skills_new_in_mla_c02(page, base_url, site_data):
+    c02 = site_data.exams["MLA-C02"]
+    fresh = [c for c in site_data.cards
+             if any(ref in c02.skills and c02.skills[ref].new for ref in c.exams.get("MLA-C02", []))]
+    assert fresh
+    open_review(page, base_url)
+    page.locator("select[name=skills]").select_option("new")
+    assert f"{len(fresh)} cards with these filters" in page.locator(".review-plan-line").inner_text()
+    assert shown(page) in {c.id for c in fresh}
+    page.locator("select.review-exam").select_option("MLA-C01")  # an exam without new skills: the option goes
+    page.locator("select[name=skills] option[value=new]").wait_for(state="attached")
+    assert page.locator("select[name=skills] option[value=new]").is_disabled()
+    assert page.locator("select[name=skills]").input_value() == ""
