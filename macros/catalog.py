@@ -103,7 +103,7 @@ class Entry(BaseModel):
 
     @model_validator(mode="after")
     def _status_recorded(self):
-        if self.status != "current" and not any(c.part is None for c in self.changes):
+        if self.status != "current" and not self.changed_whole:
             raise FieldError("changes", f"status '{self.status}' needs a dated change of the whole entry with its AWS source")
         return self
 
@@ -136,6 +136,11 @@ class Entry(BaseModel):
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def changed_whole(self) -> bool:
+        """Whether a recorded change concerns the whole entry, not only a `part` of it."""
+        return any(c.part is None for c in self.changes)
 
 
 @dataclass

@@ -35,7 +35,8 @@ def keyed_texts(question: Question) -> list[str]:
     return [question.choices[i] for i in question.answer]
 
 
-def _name_pattern(entry: Entry) -> re.Pattern | None:
+def name_pattern(entry: Entry) -> re.Pattern | None:
+    """A whole-word match of any of the entry's names long enough to be unambiguous (None: none is)."""
     names = [n for n in entry.names if len(n) >= MIN_NAME]
     if not names:
         return None
@@ -53,17 +54,16 @@ class StatusRule:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.closed = [e for e in catalog if e.status in NOT_OPEN]
-        self.patterns = [(e, p) for e in self.closed if (p := _name_pattern(e)) is not None]
+        self.patterns = [(e, p) for e in self.closed if (p := name_pattern(e)) is not None]
         # Entries with a recorded change of their own (closed, renamed, reopened ...), for about-the-change questions.
-        self.changed = [(e, p) for e in catalog if any(c.part is None for c in e.changes)
-                        and (p := _name_pattern(e)) is not None]
+        self.changed = [(e, p) for e in catalog if e.changed_whole and (p := name_pattern(e)) is not None]
 
     def subjects(self, question: Question, about_the_change: bool) -> list[Entry]:
         """Entries an acknowledged question is about, found in its scenario, prompt and explanation: not-open ones,
         and for a question about the change also entries whose change was a reopening or a rename."""
         text, entry = subject_text(question), source_entry(question, self.catalog)
         found = [e for e, pattern in (self.changed if about_the_change else self.patterns) if pattern.search(text)]
-        if about_the_change and entry is not None and any(c.part is None for c in entry.changes) and entry not in found:
+        if about_the_change and entry is not None and entry.changed_whole and entry not in found:
             found.append(entry)
         return found
 
@@ -131,7 +131,7 @@ def in_scope(exam, exams: Exams, catalog: Catalog) -> set[str]:
         exam = exams[exam.mapping.source_exam]
     ids = {s.catalog for g in exam.services.groups for s in g.items if s.catalog} if exam.services else set()
     skills = "\n".join(k if isinstance(k, str) else k.text for task in exam.tasks.values() for k in task.skills)
-    ids |= {e.id for e in catalog if (p := _name_pattern(e)) is not None and p.search(skills)}
+    ids |= {e.id for e in catalog if (p := name_pattern(e)) is not None and p.search(skills)}
     return ids
 
 

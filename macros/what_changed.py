@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .catalog import Catalog, Change, Entry
 from .practice import _templates
 from .quiz import Bank, Question
-from .status import keyed_texts, source_entry, _name_pattern
+from .status import keyed_texts, name_pattern, source_entry
 from .urls import href
 
 
@@ -29,7 +29,7 @@ def rows(catalog: Catalog) -> list[Row]:
 
 def questions_about(entry: Entry, banks: list[Bank], catalog: Catalog) -> list[tuple[Bank, Question]]:
     """Questions whose source is the entry or whose keyed answer names it."""
-    pattern = _name_pattern(entry)
+    pattern = name_pattern(entry)
     out = []
     for bank in banks:
         for q in bank.questions:
@@ -42,12 +42,14 @@ def questions_about(entry: Entry, banks: list[Bank], catalog: Catalog) -> list[t
 def page_html(catalog: Catalog, banks: list[Bank], today: str, from_page: str, directory_urls: bool = True) -> str:
     """The changes under one Markdown heading per year (so the table of contents jumps by year), each with its
     date, what AWS points to, its source and the questions that touch it."""
-    items = []
+    items, about = [], {}
     for row in rows(catalog):
         e, c = row.entry, row.change
         instead = catalog.entries.get(c.instead or "")
-        questions = [{"id": q.id, "prompt": _short(q.prompt), "href": href(b.page, from_page, f"q-{q.id}", directory_urls)}
-                     for b, q in questions_about(e, banks, catalog)]
+        if e.id not in about:  # an entry with several changes is looked up once
+            about[e.id] = [{"id": q.id, "prompt": _short(q.prompt), "href": href(b.page, from_page, f"q-{q.id}", directory_urls)}
+                           for b, q in questions_about(e, banks, catalog)]
+        questions = about[e.id]
         items.append({
             "entry": e, "change": c, "upcoming": c.date > today, "year": c.date[:4],
             "section_href": href(e.page, from_page, e.id, directory_urls),

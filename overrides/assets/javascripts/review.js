@@ -160,13 +160,12 @@
   Review.prototype.setupForm = function () {
     var self = this, form = this.q(".review-filters"), p = plan(this.state.data);
     form.elements.exam.value = S.examChoice() && form.elements.exam.querySelector('option[value="' + S.examChoice() + '"]') ? S.examChoice() : form.elements.exam.value;
+    form.elements.skills.value = p.skills;
     this.syncDomains();
     form.elements.domain.value = p.domain;
     if (form.elements.domain.selectedOptions[0] && form.elements.domain.selectedOptions[0].hidden) form.elements.domain.value = "";
     form.elements.page.value = p.page;
     form.elements.kind.value = p.kind;
-    form.elements.skills.value = p.skills;
-    this.syncDomains();
     form.elements.newPerDay.value = p.newPerDay;
     form.elements.examDate.value = p.examDate;
     form.addEventListener("submit", function (e) { e.preventDefault(); });
