@@ -1,0 +1,14 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): the last rewrites of a page's HTML. The logic lives in plain modules of
+the `macros` package; this file only calls them, so the theme layer stays thin."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by path, not as a package
+
+from macros import abbreviations  # noqa: E402
+
+
+def on_page_content(html, page, config, files):
+    return abbreviations.first_use_only(html)
