@@ -7,8 +7,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by path, not as a package
 
-from macros import abbreviations  # noqa: E402
+from macros import abbreviations, page_assets  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
-    return abbreviations.first_use_only(html)
+    html = abbreviations.first_use_only(html)
+    return page_assets.finish(html, page.url, config["site_dir"])  # the page's scripts; its data island moved out

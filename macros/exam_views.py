@@ -8,22 +8,10 @@ from markupsafe import escape
 from .catalog import Catalog, Entry, anchor
 from .exams import STATUS_LABELS, Exam, Exams, refs
 from .urls import href
-from .practice import _templates
+from .templating import render, templates
 
 Mapping = dict[str, list[str]]
 COVERAGE_PAGE = "start/exams/{slug}.md"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def long_date(iso: str) -> str:
-    """'2026-03-31' -> '31 March 2026' ('2027-01' -> 'January 2027'), as the site writes dates."""
-    parts = [int(x) for x in iso.split("-")]
-    month = f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return f"{parts[2]} {month}" if len(parts) == 3 else month
-
-
-_templates.filters["long_date"] = long_date
 
 
 def coverage_page(exam: Exam) -> str:
@@ -58,6 +46,14 @@ def exam_json(exams: Exams, exam: Exam) -> dict:
             "domains": [{"id": d.id, "number": d.number, "name": d.name, "weight": d.weight} for d in exam.domains.items]}
 
 
+def exam_payload(exams: Exams, question_exams: dict[str, Mapping]) -> dict:
+    """Every exam's format and each question's domain number per exam, for the quiz data and progress page."""
+    by_question = {qid: {code: primary_domain(exams[code], ids) for code, ids in m.items()}
+                   for qid, m in question_exams.items()}
+    return {"exams": [exam_json(exams, e) for e in exams], "defaultExam": exams.default.code,
+            "byQuestion": by_question}
+
+
 def tags_for(exams: Exams, mapping: Mapping) -> list[str]:
     """One tag per exam and domain a page serves, e.g. "MLA-C01 · Domain 1: Data Preparation for ML"."""
     tags = []
@@ -88,9 +84,8 @@ def banners(exams: Exams, mapping: Mapping, from_page: str, directory_urls: bool
                      "derived": exam.mapping is not None, "href": href(coverage, from_page, None, directory_urls)})
     if not rows:
         return ""
-    html = _templates.get_template("exam_banner.html").render(
-        rows=rows, choose=href("start/exams/index.md", from_page, "choose-exam", directory_urls))
-    return _compact(html)
+    return render("exam_banner.html", rows=rows,
+                  choose=href("start/exams/index.md", from_page, "choose-exam", directory_urls)) + "\n"
 
 
 @dataclass
@@ -219,20 +214,21 @@ def coverage_html(cov: Coverage, titles: dict[str, str], from_page: str, directo
 
     def entry_link(entry: Entry) -> dict:
         return {"title": entry.name, "href": href(entry.page, from_page, anchor(entry), directory_urls)}
-    return _templates.get_template("exam_coverage.html").render(
+    # Not compacted: the template mixes Markdown headings with HTML blocks, which blank lines separate.
+    return templates.get_template("exam_coverage.html").render(
         cov=cov, task_anchor=task_anchor, page_link=page_link, entry_link=entry_link,
         pct=lambda a, b: round(100 * a / b) if b else 0)
 
 
 def facts_html(exam: Exam) -> str:
     """Status, dates and format of one exam, each with its source."""
-    return _compact(_templates.get_template("exam_facts.html").render(exam=exam, status=STATUS_LABELS[exam.status]))
+    return render("exam_facts.html", exam=exam, status=STATUS_LABELS[exam.status]) + "\n"
 
 
 def exam_list_html(exams: Exams) -> str:
     """The exam picker (it works once the page script runs)."""
     cards = [{"exam": e, "status": STATUS_LABELS[e.status]} for e in exams]
-    return _compact(_templates.get_template("exam_list.html").render(cards=cards, default=exams.default))
+    return render("exam_list.html", cards=cards, default=exams.default) + "\n"
 
 
 def overview_html(exams: Exams, from_page: str, directory_urls: bool = True) -> str:
@@ -243,12 +239,7 @@ def overview_html(exams: Exams, from_page: str, directory_urls: bool = True) -> 
         sources = [e.sources[r] for r in dict.fromkeys(keys)]
         rows.append({"exam": e, "status": STATUS_LABELS[e.status], "sources": sources,
                      "href": href("start/exams/index.md", from_page, e.code.lower(), directory_urls)})
-    return _compact(_templates.get_template("exam_overview.html").render(rows=rows))
-
-
-def _compact(html: str) -> str:
-    """No blank lines: Markdown would end the raw HTML block there."""
-    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+    return render("exam_overview.html", rows=rows) + "\n"
 
 
 def format_line(exam: Exam, exams: Exams) -> str:

@@ -1,17 +1,10 @@
 """The practice pages: the exam set-up form (a Jinja template) and the banks in navigation order."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
 from .quiz import Bank
+from .templating import render
 
 MIN_SIZE = 5  # the smallest practice set the form offers (exam.js reads the bounds from the form)
-
-_templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                         autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
-                         keep_trailing_newline=True)
 
 
 def banks_in_nav_order(banks: dict[str, Bank], order: list[str]) -> list[Bank]:
@@ -24,7 +17,5 @@ def exam_setup(exams: list, paces: dict[str, int], default, pages: list[dict], t
     """The set-up form of the practice exam: mode, question set (all, missed, unseen, a domain, a page), size.
 
     Every exam's pace and domains are in the form; exam.js keeps those of the learner's chosen exam."""
-    html = _templates.get_template("exam_setup.html").render(
-        exams=exams, paces=paces, default=default, pages=pages, total=total, min_size=min(MIN_SIZE, total))
-    # No blank lines: Markdown would end the raw HTML block there.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return render("exam_setup.html", exams=exams, paces=paces, default=default, pages=pages, total=total,
+                  min_size=min(MIN_SIZE, total))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from .practice import _templates
 from .quiz import Bank
+from .templating import render
 from .urls import href
 
 
@@ -41,7 +41,6 @@ def progress_page(banks: list[Bank], pages: dict[str, dict], exams, by_question:
                                                   "domains": [{"id": d.id, "number": d.number, "name": d.name}
                                                               for d in e.domains.items]} for e in exams],
                "defaultExam": exams.default.code, "examHref": href("practice/exam.md", from_page, None, directory_urls)}
-    html = _templates.get_template("progress.html").render(
-        total=len(questions), groups=groups, default=next(g for g in groups if g["exam"].code == exams.default.code), data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-    # No blank lines: Markdown would end the raw HTML block there.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return render("progress.html", total=len(questions), groups=groups,
+                  default=next(g for g in groups if g["exam"].code == exams.default.code),
+                  data=json.dumps(payload, ensure_ascii=False, separators=(",", ":")))

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .catalog import Catalog
 from .errors import DataError
 from .loader import FieldError, read_yaml, validate
+from .templating import render as _render
 from .urls import href
 
 FOLDER = "data/quizzes"
@@ -236,12 +237,17 @@ def resolve_source(question: Question, catalog: Catalog, pages: dict[str, dict],
 def quiz_block(bank: Bank, catalog: Catalog, pages: dict[str, dict], from_page: str, directory_urls: bool = True) -> str:
     """Accessible HTML for a page's quiz. Answers sit in <details> so they read without JavaScript.
 
-    The heading is Markdown (outside the HTML block) so the page's table of contents lists it."""
+    The heading is Markdown (outside the HTML block) so the page's table of contents lists it. The questions,
+    answers and answer key are inside a <noscript>: read as they are without JavaScript, and costing the page no
+    DOM with it until quiz.js builds the quiz from that markup (near the screen, on focus, #quiz or #q-<id>, print).
+    The intro's link comes first in the block, so keyboard focus reaches the block (and builds it) before the
+    questions."""
     parts = ["", "## Check yourself { #quiz .quiz-title data-search-exclude }", "",
              f'<section class="quiz" data-quiz="{escape(bank.id)}" data-search-exclude aria-labelledby="quiz">',
              f'<p class="quiz-intro">{len(bank.questions)} questions on this page. Your answers are kept in this '
              f'browser; see <a href="{escape(href("practice/progress.md", from_page, None, directory_urls))}">My progress</a>.</p>',
-             '<p class="quiz-score" aria-live="polite"></p>']
+             '<p class="quiz-score" aria-live="polite"></p>',
+             '<div class="quiz-body"><noscript>']
     for number, q in enumerate(bank.questions, start=1):
         if q.case and q.case_part == 1:
             parts.append(_render("quiz_case.html", q=q))
@@ -249,6 +255,7 @@ def quiz_block(bank: Bank, catalog: Catalog, pages: dict[str, dict], from_page: 
         if q.case and q.case_part == q.case_parts:
             parts.append("</section>")
     parts.append(_answer_key(bank))
+    parts.append("</noscript></div>")
     parts.append("</section>")
     return "\n".join(parts) + "\n"
 
@@ -287,12 +294,6 @@ def _question_html(q: Question, number: int, catalog, pages, file: str, from_pag
 def _short(text: str, limit: int = 40) -> str:
     """A step's text cut to fit a button's accessible name."""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def _render(template: str, **context) -> str:
-    from .practice import _templates  # practice imports this module
-    # No blank lines: Markdown would end the raw HTML block there.
-    return "\n".join(line for line in _templates.get_template(template).render(**context).splitlines() if line.strip())
 
 
 def _answer_key(bank: Bank) -> str:

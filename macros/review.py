@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from .cards import KINDS, Card, domain_numbers
 from .exams import Exams
-from .practice import _templates
 from .quiz import LETTERS, Bank
+from .templating import templates as _templates
 from .urls import href, page_url
 
 FSRS_SCRIPT = "assets/javascripts/vendor/ts-fsrs/ts-fsrs.umd.js"

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalog import Catalog, Change, Entry
-from .practice import _templates
 from .quiz import Bank, Question
 from .status import keyed_texts, name_pattern, source_entry
+from .templating import render
 from .urls import href
 
 
@@ -59,21 +59,14 @@ def page_html(catalog: Catalog, banks: list[Bank], today: str, from_page: str, d
         })
     checked = sorted(e.status_checked for e in catalog)
     years = sorted({i["year"] for i in items}, reverse=True)
-    template = _templates.get_template("what_changed.html")
-    parts = [_compact(template.render(summary=True, items=items, entries=len({i["entry"].id for i in items}),
-                                      oldest_check=checked[0] if checked else None,
-                                      newest_check=checked[-1] if checked else None))]
+    parts = [render("what_changed.html", summary=True, items=items, entries=len({i["entry"].id for i in items}),
+                    oldest_check=checked[0] if checked else None, newest_check=checked[-1] if checked else None)]
     for year in years:
         mine = [i for i in items if i["year"] == year]
         ahead = " (announced)" if all(i["upcoming"] for i in mine) else ""
         parts.append(f"## {year}{ahead} {{ #changes-{year} }}")
-        parts.append(_compact(template.render(summary=False, items=mine)))
+        parts.append(render("what_changed.html", summary=False, items=mine))
     return "\n\n".join(parts) + "\n"
-
-
-def _compact(html: str) -> str:
-    # No blank lines: Markdown would end the raw HTML block there.
-    return "\n".join(line for line in html.splitlines() if line.strip())
 
 
 def _short(text: str, limit: int = 110) -> str:

@@ -34,7 +34,7 @@ def test_home_page_puts_the_current_exams_first_and_mls_as_retired(site, site_da
     assert all(p >= 0 for p in positions.values()), positions
     assert positions["MLA-C01"] < positions["MLS-C01"] and positions["MLA-C02"] < positions["MLS-C01"]
     legacy = site_data.exams["MLS-C01"]
-    from macros.exam_views import long_date
+    from macros.templating import long_date
     assert "Retired" in text and long_date(legacy.dates[-1].date) in text
     for exam in site_data.exams:
         for source in exam.sources.values():

@@ -12,6 +12,12 @@ EXAM = "practice/exam/"
 SESSION = "awsml-exam-session"
 
 
+def reach_quiz(page):
+    """Scroll to a notes page's quiz, which quiz.js builds as it comes near (from the markup in its <noscript>)."""
+    page.locator(".quiz").first.scroll_into_view_if_needed()
+    page.locator(".quiz[data-rendered]").first.wait_for(state="attached")
+
+
 def open_exam(page, base_url, exam="MLS-C01"):
     """The exam page with `exam` chosen (unless the test chose already). These tests use MLS-C01: it asks only
     multiple-choice and multiple-response questions, which `answer()` handles, and its 180-minute pace."""
@@ -30,10 +36,12 @@ def start(page, n=5, mode="timed", pool="all"):
 
 
 def key(page) -> list[int]:
-    """The keyed choices of the question on screen, from the page's own question data."""
+    """The keyed choices of the question on screen, from the page's own question data (the script file the page
+    loaded, macros/page_assets.py)."""
     return page.evaluate("""() => {
         const id = document.querySelector('.exam-card .quiz-question').dataset.qid;
-        return JSON.parse(document.getElementById('quiz-data').dataset.json).questions.find(q => q.id === id).answer; }""")
+        const data = window.AwsmlData[document.getElementById('quiz-data').dataset.key];
+        return data.questions.find(q => q.id === id).answer; }""")
 
 
 def answer(page, right=True, picks=None):
@@ -246,6 +254,7 @@ def test_practice_mode_gives_feedback_after_each_question(page, base_url):
 def test_missed_questions_make_their_own_set_and_the_pool_shows_what_was_seen(page, base_url):
     page.goto(base_url + "data-preparation/kinesis/")
     page.locator(".quiz[data-ready]").wait_for(state="attached")
+    reach_quiz(page)
     question = page.locator(".quiz-question").first
     answer_ids = question.get_attribute("data-answer").split(",")
     wrong = next(i for i in question.locator("input").all() if i.get_attribute("value") not in answer_ids)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from test_exam_browser import answer, open_exam, start, submit
+from test_exam_browser import answer, open_exam, reach_quiz, start, submit
 
 pytestmark = pytest.mark.browser
 
@@ -16,8 +16,11 @@ KEY = "awsml-study"
 
 
 def open_page(page, url, ready=".quiz[data-ready]"):
+    """Go to a page and wait for its script; on a notes page, scroll to its quiz as a learner does."""
     page.goto(url)
     page.locator(ready).first.wait_for(state="attached")
+    if ready == ".quiz[data-ready]":
+        reach_quiz(page)
 
 
 def pick(question, right: bool):
@@ -39,7 +42,9 @@ def stored(page) -> str | None:
 
 
 def kinesis_row(page):
-    """The Kinesis row under the chosen exam's first domain that holds Kinesis questions."""
+    """The Kinesis row under the chosen exam's first domain that holds Kinesis questions. Read its cells' text
+    content: tables below the screen are not rendered until they come near it (content-visibility), and
+    innerText is empty until then."""
     return page.locator(".progress-exam:visible .progress-pages tr", has_text="Streaming with Kinesis").first
 
 
@@ -54,7 +59,7 @@ def test_a_second_try_after_seeing_the_key_does_not_count_as_right_first_time(pa
     assert question.locator(".quiz-feedback").inner_text() == "Correct."
     assert f"1 of {total} right (1 answered, 0 right first time)" in page.locator(".quiz-score").inner_text()
     open_page(page, base_url + PROGRESS, ".quiz-progress[data-ready]")
-    cells = kinesis_row(page).locator("td").all_inner_texts()
+    cells = kinesis_row(page).locator("td").all_text_contents()
     assert cells[2:5] == ["1", "0 (0%)", "1 (100%)"]
     rows = page.locator(".progress-overall .progress-row")
     assert rows.nth(1).locator(".progress-label").inner_text() == "Right first time"
@@ -62,7 +67,7 @@ def test_a_second_try_after_seeing_the_key_does_not_count_as_right_first_time(pa
     assert rows.nth(2).locator(".progress-figure").inner_text() == "1 of 1 (100%)"
     page.once("dialog", lambda d: d.accept())
     kinesis_row(page).get_by_role("button", name="Reset").click()  # per-page reset
-    assert kinesis_row(page).locator("td").nth(2).inner_text() == "0"
+    assert kinesis_row(page).locator("td").nth(2).text_content() == "0"
 
 
 def test_pages_are_listed_in_navigation_order(page, base_url, site_data):
@@ -80,7 +85,7 @@ def test_pages_are_listed_in_navigation_order(page, base_url, site_data):
     sections = page.locator(".progress-domain:visible")
     assert sections.count() == len(site_data.exams.default.domains.items)
     for i in range(sections.count()):
-        listed = sections.nth(i).locator(".progress-pages tbody td:first-child a").all_inner_texts()
+        listed = sections.nth(i).locator(".progress-pages tbody td:first-child a").all_text_contents()
         assert listed == sorted(listed, key=titles.index)
         seen |= set(listed)
     assert seen == set(titles)
@@ -101,7 +106,7 @@ def test_exam_answers_are_history_not_page_quiz_answers(page, base_url, site_dat
     assert page.locator(".quiz-answer:visible").count() == 0
     assert page.locator(".quiz-feedback").all_inner_texts() == [""] * len(bank.questions)
     open_page(page, base_url + PROGRESS, ".quiz-progress[data-ready]")
-    assert kinesis_row(page).locator("td").nth(3).inner_text() == f"{n} (100%)"  # counted as tries
+    assert kinesis_row(page).locator("td").nth(3).text_content() == f"{n} (100%)"  # counted as tries
     assert page.locator(".exam-history tbody tr").count() == 1
 
 
@@ -124,14 +129,14 @@ def test_export_clear_and_import_restores_everything(page, base_url, tmp_path):
     assert exported["app"] == "awsml-study" and exported["schema"] == before["schema"]
     page.evaluate("localStorage.clear()")
     open_page(page, base_url + PROGRESS, ".quiz-progress[data-ready]")
-    assert page.locator(".exam-history").count() == 0 and kinesis_row(page).locator("td").nth(2).inner_text() == "0"
+    assert page.locator(".exam-history").count() == 0 and kinesis_row(page).locator("td").nth(2).text_content() == "0"
     page.locator("#progress-file").set_input_files(str(path))
     page.get_by_role("button", name="Import").click()
     page.locator(".progress-import-status", has_text="Imported").wait_for()  # the file is read asynchronously
     after = json.loads(stored(page))
     assert after["answers"] == before["answers"] and after["attempts"] == before["attempts"]
     assert page.locator(".exam-history tbody tr").count() == 1
-    assert kinesis_row(page).locator("td").nth(2).inner_text() != "0"
+    assert kinesis_row(page).locator("td").nth(2).text_content() != "0"
     open_page(page, base_url + KINESIS)  # the page quiz shows its answer again
     assert page.locator(f'.quiz-question[data-qid="{question.get_attribute("data-qid")}"] .quiz-feedback').inner_text() == "Correct."
 
@@ -170,7 +175,7 @@ def test_the_old_storage_format_migrates_without_loss(page, base_url, site_data)
         localStorage.setItem('awsml-exams-v1', JSON.stringify([{t: 1764000000000, n: 15, r: 9}]));
         localStorage.removeItem('awsml-study'); }""", [qid.id, keyed])
     open_page(page, base_url + PROGRESS, ".quiz-progress[data-ready]")
-    assert kinesis_row(page).locator("td").nth(2).inner_text() == "1"
+    assert kinesis_row(page).locator("td").nth(2).text_content() == "1"
     assert "9 of 15 (60%)" in page.locator(".exam-history").inner_text()
     assert "gone-question" in page.locator(".progress-orphans").inner_text()  # kept, listed, not counted
     data = json.loads(stored(page))

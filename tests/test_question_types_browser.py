@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from test_progress_browser import reach_quiz
+
 pytestmark = pytest.mark.browser
 
 PAGE = "deployment/model-deployment/"
@@ -62,6 +64,7 @@ def check_by_keyboard(page, scope):
 def test_page_quiz_orders_matches_and_scores_case_parts_on_their_own(page, base_url, bank):
     page.goto(base_url + PAGE)
     page.locator(".quiz[data-ready]").wait_for(state="attached")
+    reach_quiz(page)
     order = page.locator("#q-dep-order-deploy")
     steps = bank["dep-order-deploy"].steps
     assert _texts(order) != steps  # never starts in the right order
@@ -100,6 +103,7 @@ def test_page_quiz_orders_matches_and_scores_case_parts_on_their_own(page, base_
 
     page.reload()
     page.locator(".quiz[data-ready]").wait_for(state="attached")
+    reach_quiz(page)
     assert _texts(page.locator("#q-dep-order-deploy")) == steps  # the saved order comes back
     assert page.locator("#q-dep-order-deploy .quiz-feedback").inner_text() == "Correct."
     assert page.locator("#q-dep-case-retail-nightly .quiz-feedback").inner_text().startswith("Not quite")
@@ -186,6 +190,7 @@ def test_practice_mode_check_shows_the_right_order(page, base_url, bank):
 def test_print_shows_lettered_steps_in_the_order_the_key_names(page, base_url, bank):
     page.goto(base_url + PAGE)
     page.locator(".quiz[data-ready]").wait_for(state="attached")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser does before printing
     page.emulate_media(media="print")
     order = page.locator("#q-dep-order-deploy")
     shown = order.locator(".quiz-step").evaluate_all(

@@ -5,15 +5,19 @@ import re
 
 import pytest
 
+from test_progress_browser import reach_quiz
+
 pytestmark = pytest.mark.browser
 
 PAGE = "data-preparation/kinesis/"
 
 
 def _open(page, url: str, ready: str = ".quiz[data-ready]"):
-    """Go to a page and wait until the quiz script has set it up."""
+    """Go to a page and wait until its script has set it up; on a notes page, scroll to the quiz, which builds."""
     page.goto(url)
     page.locator(ready).first.wait_for(state="attached")
+    if ready == ".quiz[data-ready]":
+        reach_quiz(page)
 
 
 def _answer(question, right: bool):
@@ -72,6 +76,7 @@ def test_progress_survives_reload_and_shows_on_the_progress_page(page, base_url)
     question.locator(".quiz-check").click()
     page.reload()
     page.locator(".quiz[data-ready]").wait_for(state="attached")
+    reach_quiz(page)
     again = page.locator(f'.quiz-question[data-qid="{qid}"]')
     assert again.locator(".quiz-feedback").inner_text() == "Correct."
     assert again.locator("input:checked").count() == 1
@@ -119,6 +124,7 @@ def test_quiz_works_after_instant_navigation(page, base_url):
     page.locator("article a[href*='kinesis']").first.click()
     page.locator(".quiz[data-ready]").wait_for(state="attached")
     assert page.evaluate("window.__same_document === true"), "the page was reloaded instead of navigated instantly"
+    reach_quiz(page)
     question = page.locator(".quiz-question").first
     _answer(question, right=True)
     question.locator(".quiz-check").click()
@@ -172,11 +178,13 @@ def test_check_yourself_is_in_the_table_of_contents(page, base_url, site):
                                 p.read_text(encoding="utf-8"))]
     assert not missing, missing
     page.set_viewport_size({"width": 1280, "height": 900})
-    _open(page, base_url + PAGE)
+    page.goto(base_url + PAGE)
+    page.locator(".quiz[data-ready]").wait_for(state="attached")
     link = page.locator(".md-sidebar--secondary .md-nav__link", has_text="Check yourself")
     assert link.is_visible()
     link.click()
     heading = page.locator("h2#quiz")
     assert heading.inner_text().startswith("Check yourself")
     assert page.locator(".quiz").get_attribute("aria-labelledby") == "quiz"
+    page.locator(".quiz[data-rendered] .quiz-question").first.wait_for()  # the link builds the quiz
     assert 0 <= heading.bounding_box()["y"] < 300  # scrolled to the quiz

@@ -1,14 +1,14 @@
 /* The review of a finished practice exam: score, per-domain split, and every question with its choices in the
    order the learner saw them, why each wrong choice is wrong, and a filter (all / wrong / flagged / unanswered). */
-(function () {
+awsmlDefine("exam-review", ["study-store", "question-types"], function (S, T) {
   "use strict";
-  var S = window.AwsmlStudy, el = S.el, LETTERS = S.LETTERS;
+  var el = S.el, LETTERS = S.LETTERS;
   var MODES = { timed: "Timed exam", untimed: "Untimed exam", practice: "Practice mode" };
 
   /* right | wrong | unanswered for question i of an attempt. */
   function outcome(attempt, i, q) {
     var chosen = attempt.chosen[i] || [];
-    if (q && S.types.owns(q.type)) return S.types.outcome(q, chosen);
+    if (q && T.owns(q.type)) return T.outcome(q, chosen);
     if (!chosen.length || (q && chosen.length !== q.answer.length)) return chosen.length ? "wrong" : "unanswered";
     return q && S.sameSet(chosen, q.answer) ? "right" : "wrong";
   }
@@ -112,11 +112,11 @@
     var tags = [{ right: "Right", wrong: "Wrong", unanswered: "Not answered" }[state]];
     if (attempt.flags[i]) tags.push("flagged");
     li.appendChild(el("p", { "class": "exam-review-status" }, tags.join(" · ")));
-    if (q.case) li.appendChild(S.types.scenario(q, true));
+    if (q.case) li.appendChild(T.scenario(q, true));
     li.appendChild(el("p", { "class": "exam-review-q" }, q.prompt + (q.type === "multiple" ? " (Choose " + q.answer.length + ".)" : "")));
-    var typed = S.types.owns(q.type), chosen = attempt.chosen[i] || [], order = typed ? [] : attempt.order[i] || S.range(q.choices.length);
+    var typed = T.owns(q.type), chosen = attempt.chosen[i] || [], order = typed ? [] : attempt.order[i] || S.range(q.choices.length);
     // Ordering and matching: the learner's answer against the right one (question-types.js).
-    var choices = li.appendChild(typed ? S.types.review(q, chosen) : el("ul", { "class": "exam-review-choices" }));
+    var choices = li.appendChild(typed ? T.review(q, chosen) : el("ul", { "class": "exam-review-choices" }));
     order.forEach(function (v, pos) {
       var keyed = q.answer.indexOf(v) >= 0, picked = chosen.indexOf(v) >= 0;
       var c = choices.appendChild(el("li", { "class": (keyed ? "is-answer" : "") + (picked && !keyed ? " is-wrong" : "") }));
@@ -156,6 +156,6 @@
     return table.wrap;
   }
 
-  S.review = { render: render, historyTable: historyTable, outcome: outcome, scoreLine: scoreLine, domainSplit: domainSplit,
+  return { render: render, historyTable: historyTable, outcome: outcome, scoreLine: scoreLine, domainSplit: domainSplit,
                examFor: examFor, domainKey: domainKey, MODES: MODES };
-})();
+});

@@ -1,8 +1,8 @@
 /* The practice exam: set-up (mode, question set, size), a running attempt saved on every change so it survives
    reloads and navigation, submit confirmation, timer warnings, and the past attempts with their reviews. */
-(function () {
+awsmlDefine("exam", ["study-store", "question-types", "exam-review"], function (S, T, R) {
   "use strict";
-  var S = window.AwsmlStudy, el = S.el, LETTERS = S.LETTERS;
+  var el = S.el, LETTERS = S.LETTERS;
   var WARN_AT = [10, 1];  // minutes left at which the timer warns
   var MIN_SIZE = 5;
   var timer = null;
@@ -41,10 +41,10 @@
     return exactly(S.shuffle(picked), n, pool, want, exam.code);
   }
 
-  /* A case study's parts come together (S.types.group brings the siblings a draw missed); to stay at n, drop
+  /* A case study's parts come together (T.group brings the siblings a draw missed); to stay at n, drop
      questions that are not case parts, first from domains now over their quota (`want`: domain number -> count). */
   function exactly(list, n, pool, want, code) {
-    var out = S.types.group(list, pool);
+    var out = T.group(list, pool);
     function over(d) { return want[d] !== undefined && out.filter(function (q) { return q.d[code] === d; }).length > want[d]; }
     [true, false].forEach(function (overOnly) {
       for (var i = out.length - 1; out.length > n && i >= 0; i--) {
@@ -58,14 +58,14 @@
   function minutesFor(exam, n) { return Math.max(1, Math.round(exam.minutes * n / exam.questions)); }
 
   function newSession(exam, questions, mode, poolLabel) {
-    questions = S.types.group(questions);  // a case study's parts one after another (draw() brings the siblings)
+    questions = T.group(questions);  // a case study's parts one after another (draw() brings the siblings)
     var now = Date.now(), minutes = minutesFor(exam, questions.length);
     return {
       id: now.toString(36) + Math.random().toString(36).slice(2, 6), started: now, spent: 0, mode: mode, pool: poolLabel,
       exam: exam.code,
       minutes: mode === "timed" ? minutes : null, deadline: mode === "timed" ? now + minutes * 60000 : null, i: 0,
       qids: questions.map(function (q) { return q.id; }),
-      order: questions.map(S.types.initialOrder),  // display order of choices, steps or responses, stable within the attempt
+      order: questions.map(T.initialOrder),  // display order of choices, steps or responses, stable within the attempt
       chosen: questions.map(function () { return []; }), flags: questions.map(function () { return false; }),
       checked: questions.map(function () { return false; })
     };
@@ -78,7 +78,7 @@
       var q = data.byId[id];
       if (!q) return;
       var order = s.order[i];
-      if (!Array.isArray(order) || order.length !== S.types.size(q) || !S.types.fits(q, s.chosen[i] || [], order)) { order = S.types.initialOrder(q); s.chosen[i] = []; }
+      if (!Array.isArray(order) || order.length !== T.size(q) || !T.fits(q, s.chosen[i] || [], order)) { order = T.initialOrder(q); s.chosen[i] = []; }
       keep.push({ id: id, order: order, chosen: s.chosen[i] || [], flag: !!(s.flags || [])[i], checked: !!(s.checked || [])[i] });
     });
     var dropped = s.qids.length - keep.length;
@@ -88,7 +88,7 @@
     return dropped;
   }
 
-  function isAnswered(q, chosen) { return S.types.isAnswered(q, chosen); }
+  function isAnswered(q, chosen) { return T.isAnswered(q, chosen); }
 
   /* ---------- set-up ---------- */
   function typeNames(exam) { return exam.types.map(function (t) { return t.replace("-", " "); }).join(", "); }
@@ -167,11 +167,11 @@
     box.textContent = "";
     box.hidden = !s;
     if (!s) return;
-    var answered = s.qids.filter(function (id, i) { var q = data.byId[id]; return q && !S.types.unanswered(q, s.chosen[i] || []); }).length;
+    var answered = s.qids.filter(function (id, i) { var q = data.byId[id]; return q && !T.unanswered(q, s.chosen[i] || []); }).length;
     var expired = s.deadline && s.deadline <= Date.now();
     box.appendChild(el("h2", { id: "unfinished" }, "Unfinished practice exam"));
     box.appendChild(el("p", {}, "Started " + new Date(s.started).toLocaleString() + " · " + answered + " of " + s.qids.length +
-      " answered · " + (expired ? "time ran out while you were away" : s.deadline ? minutesLeft(s) + " left" : S.review.MODES[s.mode])));
+      " answered · " + (expired ? "time ran out while you were away" : s.deadline ? minutesLeft(s) + " left" : R.MODES[s.mode])));
     var resume = box.appendChild(el("button", { type: "button", "class": "md-button md-button--primary exam-resume-go" },
       expired ? "See the results" : "Resume"));
     var discard = box.appendChild(el("button", { type: "button", "class": "md-button exam-discard" }, "Discard"));
@@ -228,16 +228,16 @@
       var q = questions[i], multiple = q.type === "multiple", locked = s.mode === "practice" && s.checked[i];
       card.textContent = "";
       var fs = card.appendChild(el("fieldset", { "class": "quiz-question", "aria-labelledby": "exam-q-prompt", "data-qid": q.id, "data-type": q.type }));
-      if (q.case) fs.appendChild(S.types.scenario(q));
+      if (q.case) fs.appendChild(T.scenario(q));
       var prompt = fs.appendChild(el("p", { "class": "quiz-prompt", id: "exam-q-prompt" }));
       prompt.appendChild(el("span", { "class": "quiz-num" }, (i + 1) + ". "));
       prompt.appendChild(document.createTextNode(q.prompt));
       if (multiple) prompt.appendChild(el("strong", {}, " (Choose " + q.answer.length + ".)"));
-      var typed = S.types.owns(q.type), box = fs.appendChild(typed ? S.types.build(q, s.order[i], s.chosen[i], "exam-q")
+      var typed = T.owns(q.type), box = fs.appendChild(typed ? T.build(q, s.order[i], s.chosen[i], "exam-q")
         : el("div", { "class": "quiz-choices" }));
       if (typed) {  // ordering and matching (question-types.js)
-        S.types.wire(box, function (chosen) { s.chosen[i] = chosen; persist(); paint(); });
-        if (locked) S.types.lock(box);
+        T.wire(box, function (chosen) { s.chosen[i] = chosen; persist(); paint(); });
+        if (locked) T.lock(box);
       } else s.order[i].forEach(function (v, pos) {
         var label = box.appendChild(el("label", { "class": "quiz-choice" }));
         var input = label.appendChild(el("input", { type: multiple ? "checkbox" : "radio", name: "exam-q", value: String(v) }));
@@ -271,9 +271,9 @@
       var check = actions.appendChild(el("button", { type: "button", "class": "md-button quiz-check" }, "Check"));
       var feedback = fs.appendChild(el("div", { "class": "quiz-feedback", role: "status", "aria-live": "polite" }));
       function reveal() {
-        var ok = S.types.isRight(q, s.chosen[i]);
+        var ok = T.isRight(q, s.chosen[i]);
         check.disabled = true;
-        if (S.types.owns(q.type)) { S.types.mark(box); S.types.lock(box); }
+        if (T.owns(q.type)) { T.mark(box); T.lock(box); }
         S.each(box.querySelectorAll("input"), function (x) { x.disabled = true; });
         S.each(box.querySelectorAll(".quiz-choice"), function (label) {
           var v = Number(label.querySelector("input").value);
@@ -283,8 +283,8 @@
         fs.classList.toggle("is-right", ok); fs.classList.toggle("is-missed", !ok);
         feedback.textContent = "";
         feedback.appendChild(el("p", { "class": "quiz-verdict" }, ok ? "Correct." : "Not quite."));
-        if (S.types.owns(q.type) && !ok) feedback.appendChild(S.types.answerList(q));
-        if (!S.types.owns(q.type)) s.chosen[i].forEach(function (v) {
+        if (T.owns(q.type) && !ok) feedback.appendChild(T.answerList(q));
+        if (!T.owns(q.type)) s.chosen[i].forEach(function (v) {
           if (q.answer.indexOf(v) < 0 && q.whyWrong[String(v)]) feedback.appendChild(el("p", {}, "“" + q.choices[v] + "” is wrong: " + q.whyWrong[String(v)]));
         });
         feedback.appendChild(el("p", {}, q.explanation));
@@ -294,11 +294,11 @@
       }
       check.addEventListener("click", function () {
         if (!isAnswered(q, s.chosen[i])) {
-          feedback.textContent = S.types.owns(q.type) ? S.types.hint(q) : q.type === "multiple" ? "Choose " + q.answer.length + " answers." : "Choose an answer first.";
+          feedback.textContent = T.owns(q.type) ? T.hint(q) : q.type === "multiple" ? "Choose " + q.answer.length + " answers." : "Choose an answer first.";
           return;
         }
         s.checked[i] = true; persist();
-        var ok = S.types.isRight(q, s.chosen[i]);
+        var ok = T.isRight(q, s.chosen[i]);
         S.update(function (d) { S.recordAnswer(d, q.id, s.chosen[i], ok, "practice"); });
         reveal(); paint();
       });
@@ -350,7 +350,7 @@
     function openConfirm() {
       var lists = { unanswered: [], flagged: [], picks: [] };
       questions.forEach(function (q, j) {
-        if (S.types.unanswered(q, s.chosen[j])) lists.unanswered.push(j);
+        if (T.unanswered(q, s.chosen[j])) lists.unanswered.push(j);
         else if (!isAnswered(q, s.chosen[j])) lists.picks.push(j);
         if (s.flags[j]) lists.flagged.push(j);
       });
@@ -401,7 +401,7 @@
   /* Turn the finished session into an attempt kept in the history; exam answers join the learner's record
      (first and latest try) but never the page quizzes. */
   function score(data, s, questions, timedOut) {
-    var per = {}, right = 0, answered = 0, exam = S.review.examFor(data, s.exam), now = Date.now();
+    var per = {}, right = 0, answered = 0, exam = R.examFor(data, s.exam), now = Date.now();
     // A timed attempt took what its clock shows: the clock runs on the deadline, also while the learner is away
     // (and ticks of a background tab are throttled, so their sum would fall short). Untimed ones count ticks.
     var spent = s.deadline ? Math.min(now, s.deadline) - s.started : s.spent;
@@ -409,16 +409,16 @@
                     exam: exam.code, timedOut: !!timedOut, qids: s.qids, order: s.order, chosen: s.chosen,
                     flags: s.flags, n: questions.length };
     var ok = questions.map(function (q, i) {
-      var key = S.review.domainKey(exam, q), isRight = S.review.outcome(attempt, i, q) === "right";
+      var key = R.domainKey(exam, q), isRight = R.outcome(attempt, i, q) === "right";
       var dom = per[key] = per[key] || { n: 0, r: 0 };
       dom.n++; if (isRight) { dom.r++; right++; }
-      if (!S.types.unanswered(q, s.chosen[i])) answered++;
+      if (!T.unanswered(q, s.chosen[i])) answered++;
       return isRight;
     });
     attempt.right = right; attempt.answered = answered; attempt.perDomain = per;
     S.update(function (d) {
       questions.forEach(function (q, i) {  // practice answers were recorded when checked
-        if (!S.types.unanswered(q, s.chosen[i]) && !s.checked[i]) S.recordAnswer(d, q.id, s.chosen[i], ok[i], s.mode === "practice" ? "practice" : "exam");
+        if (!T.unanswered(q, s.chosen[i]) && !s.checked[i]) S.recordAnswer(d, q.id, s.chosen[i], ok[i], s.mode === "practice" ? "practice" : "exam");
       });
       d.attempts.unshift(attempt);
     });
@@ -433,30 +433,44 @@
     stage.hidden = false;
     // Keep the review in the address, so Back from a "Read more" link comes back to it.
     history.replaceState(history.state, "", location.pathname + location.search + "#attempt-" + attempt.id);
-    S.review.render(stage, attempt, data, function () { showSetup(root, data); });
+    R.render(stage, attempt, data, function () { showSetup(root, data); });
   }
 
   function attempts(root, data) {
     var node = root.querySelector(".exam-attempts"), list = S.load().data.attempts;
     node.textContent = "";
     if (!list.length) { node.appendChild(el("p", {}, "No attempts yet.")); return; }
-    node.appendChild(S.review.historyTable(list, data.exams, function (a) {
+    node.appendChild(R.historyTable(list, data.exams, function (a) {
       var open = el("button", { type: "button", "class": "md-button exam-reopen" }, "Review");
       open.addEventListener("click", function () { showAttempt(root, data, a); });
       return open;
     }));
   }
 
+  /* The questions come from a script file beside the page (macros/page_assets.py), loaded as the page opens; the
+     form's controls wait, disabled in the page, until they are here. */
   function init() {
     stopRunning();
-    var root = document.querySelector(".exam:not([data-ready])"), data = root && S.pageData();
-    if (!root || !data) return;
-    setup(root, data);
-    var match = /^#attempt-(.+)$/.exec(location.hash);
-    var attempt = match && S.load().data.attempts.filter(function (a) { return a.id === match[1]; })[0];
-    if (attempt) showAttempt(root, data, attempt);
-    root.setAttribute("data-ready", "");
+    var root = document.querySelector(".exam:not([data-ready]):not([data-loading])");
+    if (!root) return;
+    root.setAttribute("data-loading", "");
+    S.pageData().then(function (data) {
+      root.removeAttribute("data-loading");
+      if (!data || !root.isConnected) return;
+      S.each(root.querySelector(".exam-form").elements, function (c) { c.disabled = false; });
+      setup(root, data);
+      var match = /^#attempt-(.+)$/.exec(location.hash);
+      var attempt = match && S.load().data.attempts.filter(function (a) { return a.id === match[1]; })[0];
+      if (attempt) showAttempt(root, data, attempt);
+      root.setAttribute("data-ready", "");
+    }, function () {
+      root.removeAttribute("data-loading");
+      root.setAttribute("data-failed", "");
+      var box = root.querySelector(".exam-storage");
+      box.textContent = "The questions could not be loaded, so the practice exam cannot start. Reload the page to try again.";
+      box.hidden = false;
+    });
   }
 
   S.onPage(init);
-})();
+});

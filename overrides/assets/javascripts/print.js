@@ -1,5 +1,5 @@
 /* "Print this sheet" buttons: no inline handlers, and re-bound after Material's instant navigation. */
-(function () {
+awsmlDefine("print", [], function () {
   "use strict";
   function bind() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]:not([data-bound])"), function (button) {
@@ -7,6 +7,8 @@
       button.addEventListener("click", function () { window.print(); });
     });
   }
+  // Every page instant navigation shows (document$), and the page as loaded (file:// has no document$ events).
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(bind);
-  else document.addEventListener("DOMContentLoaded", bind);
-})();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bind);
+  else bind();
+});

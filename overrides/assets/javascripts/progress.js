@@ -1,8 +1,8 @@
 /* My progress: first-try and current accuracy per domain and per page, questions to go over again, exam
    history, export/import, persistent storage, and resets that say what they clear. */
-(function () {
+awsmlDefine("progress", ["study-store", "exam-review"], function (S, R) {
   "use strict";
-  var S = window.AwsmlStudy, el = S.el;
+  var el = S.el;
 
   function tally(questions, answers) {
     var t = { n: questions.length, a: 0, first: 0, now: 0 };
@@ -120,7 +120,7 @@
   function history(root, data, attempts) {
     root.appendChild(el("h2", { id: "exam-history" }, "Practice exams (" + attempts.length + ")"));
     if (!attempts.length) { root.appendChild(el("p", {}, "No practice exam yet.")); return; }
-    root.appendChild(S.review.historyTable(attempts, data.exams, function (a) {
+    root.appendChild(R.historyTable(attempts, data.exams, function (a) {
       return el("a", { href: data.examHref + "#attempt-" + a.id, "class": "exam-reopen" }, "Review");
     }));
   }
@@ -195,15 +195,25 @@
     });
   }
 
+  /* The questions come from a script file beside the page (macros/page_assets.py); until they are here the
+     page shows its figures at zero, laid out as they will be. */
   S.onPage(function () {
-    var root = document.querySelector(".quiz-progress"), data = root && S.pageData();
-    if (!root || !data) return;
-    root._data = data;
-    render(root, data);
+    var root = document.querySelector(".quiz-progress");
+    if (!root) return;
+    S.pageData().then(function (data) {
+      if (!data || !root.isConnected) return;
+      root._data = data;
+      render(root, data);
+    }, function () {
+      storageStatus(root.querySelector(".progress-storage"), S.load());
+      root.querySelector(".progress-storage").appendChild(el("p", { "class": "quiz-warning", role: "alert" },
+        "The questions could not be loaded, so your progress cannot be counted. Reload the page to try again."));
+      root.setAttribute("data-failed", "");
+    });
   });
   // Choosing another exam on the page recounts Overall for it (the domain sections switch by CSS).
   document.addEventListener("awsml:exam", function () {
     var root = document.querySelector(".quiz-progress[data-ready]");
     if (root && root._data) render(root, root._data);
   });
-})();
+});

@@ -1,10 +1,10 @@
 /* Ordering and matching questions and case-study parts, for the page quizzes (quiz.js), the practice exam
-   (exam.js) and its review (exam-review.js), as S.types. Answers stay arrays of numbers:
+   (exam.js) and its review (exam-review.js). Answers stay arrays of numbers:
    ordering: the step indexes in the learner's order (right: 0, 1, 2 …), [] until a step has been moved;
    matching: for each prompt the index of the chosen response, -1 for none. Both are all-or-nothing. */
-(function () {
+awsmlDefine("question-types", ["study-store"], function (S) {
   "use strict";
-  var S = window.AwsmlStudy, el = S.el;
+  var el = S.el;
   var HINT = "Move the steps into order with their buttons, or with Alt+Up and Alt+Down on a step.";
 
   function owns(type) { return type === "ordering" || type === "matching"; }
@@ -253,9 +253,9 @@
     return box;
   }
 
-  S.types = {
+  return {
     owns: owns, size: size, initialOrder: initialOrder, fits: fits, isAnswered: isAnswered, unanswered: unanswered,
     isRight: isRight, outcome: outcome, hint: hint, group: group, build: build, read: read, wire: wire, lock: lock,
     mark: mark, setupPage: setupPage, checkPage: checkPage, scenario: scenario, answerList: answerList, review: review
   };
-})();
+});

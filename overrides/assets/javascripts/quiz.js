@@ -1,14 +1,66 @@
 /* Quiz blocks at the end of notes pages. Answers go to study-store.js; only a page quiz's own answers are
-   shown again on the page (exam answers stay in the exam history). */
-(function () {
+   shown again on the page (exam answers stay in the exam history).
+
+   A quiz costs no DOM until it is wanted: the page carries its questions, answers and key inside a <noscript>
+   (readable without JavaScript; macros/quiz.py), and this script builds the quiz from that markup when the learner
+   gets near it, focuses into it (its intro's link comes first, so Tab reaches the questions), follows a link to
+   #quiz or #q-<id>, or prints. */
+awsmlDefine("quiz", ["study-store", "question-types"], function (S, T) {
   "use strict";
-  var S = window.AwsmlStudy, LETTERS = S.LETTERS;
+  var LETTERS = S.LETTERS, NEAR = "0px 0px 1200px 0px";  // how near (below the screen) a quiz starts to build
 
   function reletter(box) {
     S.each(box.querySelectorAll(".quiz-letter"), function (span, i) { span.textContent = LETTERS[i] + "."; });
   }
   function checkedValues(scope) {
     return Array.prototype.map.call(scope.querySelectorAll("input:checked"), function (i) { return Number(i.value); });
+  }
+
+  /* The noscript's markup: its text when the browser parsed the page, its elements when Material's instant
+     navigation did (DOMParser parses without scripting). Left as text, so the elements do not stay in the page. */
+  function markup(noscript) {
+    if (noscript.firstElementChild) noscript.textContent = noscript.innerHTML;
+    return noscript.textContent;
+  }
+
+  /* Build the quiz from its markup and set it up; the first call does it, later ones do nothing. */
+  function render(section) {
+    if (section.hasAttribute("data-rendered")) return;
+    var noscript = section.querySelector(".quiz-body > noscript");
+    section.setAttribute("data-rendered", "");
+    if (section._stop) section._stop();
+    if (noscript) {
+      var template = document.createElement("template");
+      template.innerHTML = markup(noscript);
+      noscript.replaceWith(template.content);
+    }
+    setupQuiz(section);
+  }
+
+  /* An address naming the quiz (#quiz) or one of its questions (#q-<id>, from My progress and the practice
+     exam's review) builds it, then scrolls to its target again: the browser found no question to scroll to, or
+     could not bring the heading up while the page still ended below it. */
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if ((id !== "quiz" && id.indexOf("q-") !== 0) || !document.querySelector(".quiz[data-quiz]")) return;
+    S.each(document.querySelectorAll(".quiz[data-quiz]:not([data-rendered])"), render);
+    var target = document.getElementById(id);
+    if (target) target.scrollIntoView();
+  }
+
+  /* Build when wanted: near the screen, focused into, or printed (see reveal and beforeprint for the others). */
+  function arm(section) {
+    var noscript = section.querySelector(".quiz-body > noscript");
+    if (noscript) markup(noscript);  // instant navigation's elements become text at once
+    var onFocus = function () { render(section); };
+    section.addEventListener("focusin", onFocus);
+    var watch = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) render(section);
+    }, { rootMargin: NEAR });
+    if (watch) watch.observe(section);
+    else render(section);
+    section._stop = function () { if (watch) watch.disconnect(); section.removeEventListener("focusin", onFocus); };
+    section.setAttribute("data-ready", "");
   }
 
   function setupQuiz(section) {
@@ -20,7 +72,7 @@
         S.shuffle(Array.prototype.slice.call(box.children)).forEach(function (c) { box.appendChild(c); });
         reletter(box);
         if (page) page.forEach(function (v) { var i = fs.querySelector('input[value="' + v + '"]'); if (i) i.checked = true; });
-      } else S.types.setupPage(fs, page);  // ordering and matching (question-types.js)
+      } else T.setupPage(fs, page);  // ordering and matching (question-types.js)
       fs.querySelector(".quiz-answer").hidden = true;
       fs.querySelector(".quiz-check").addEventListener("click", function () { check(fs, true); });
       if (page) check(fs, false);
@@ -28,7 +80,6 @@
     var warning = S.notice(state);
     if (warning) section.querySelector(".quiz-intro").appendChild(S.el("strong", { "class": "quiz-warning" }, " " + warning));
     score(section);
-    section.setAttribute("data-ready", "");
   }
 
   /* {problem} when the question is not fully answered, else {ok, chosen, text}; marks the choices. */
@@ -48,7 +99,7 @@
 
   function check(fs, fresh) {
     var feedback = fs.querySelector(".quiz-feedback");
-    var result = S.types.owns(fs.getAttribute("data-type")) ? S.types.checkPage(fs) : checkChoices(fs);
+    var result = T.owns(fs.getAttribute("data-type")) ? T.checkPage(fs) : checkChoices(fs);
     if (result.problem) { feedback.textContent = result.problem; return; }
     var ok = result.ok, chosen = result.chosen;
     fs.classList.toggle("is-right", ok);
@@ -75,8 +126,9 @@
       ? "Your score: " + now + " of " + questions.length + " right (" + answered + " answered, " + first + " right first time)" : "";
   }
 
-  // Print in the original order so the printed answer key matches.
+  // Print every quiz, in the original order so the printed answer key matches.
   window.addEventListener("beforeprint", function () {
+    S.each(document.querySelectorAll(".quiz[data-quiz]:not([data-rendered])"), render);
     S.each(document.querySelectorAll(".quiz-choices"), function (box) {
       Array.prototype.slice.call(box.children).sort(function (a, b) {
         return a.getAttribute("data-index") - b.getAttribute("data-index");
@@ -85,8 +137,11 @@
     });
   });
 
+  window.addEventListener("hashchange", reveal);
+
   S.onPage(function () {
     // document$ can emit more than once for the same page: set each block up once.
-    S.each(document.querySelectorAll(".quiz[data-quiz]:not([data-ready])"), setupQuiz);
+    S.each(document.querySelectorAll(".quiz[data-quiz]:not([data-ready])"), arm);
+    reveal();
   });
-})();
+});

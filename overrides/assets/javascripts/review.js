@@ -1,69 +1,38 @@
-/* Flashcard review with the FSRS scheduler (ts-fsrs, vendored; loaded only on the review page), and the
-   "what is due" line of Home and My progress, which reads the stored schedule without the scheduler.
-   The review log in the study store is the truth; the schedule is rebuilt from it each time this page opens. */
-(function () {
+/* Flashcard review with the FSRS scheduler (ts-fsrs, vendored; loaded by this page when it opens).
+   The review log in the study store is the truth; the schedule is rebuilt from it each time this page opens.
+   The page carries the deck as tables inside a <noscript> (read as they are without JavaScript): this script reads
+   the cards from that markup without adding it to the page, and shows as rows only the cards the learner browses
+   or prints. */
+awsmlDefine("review", ["study-store", "review-summary"], function (S, U) {
   "use strict";
-  var S = window.AwsmlStudy, el = S.el;
-  var DAY = 86400000, DEFAULT_NEW = 20, RATINGS = ["", "Again", "Hard", "Good", "Easy"];
-  var scripts = {};
+  var el = S.el, loadScript = S.loadScript, RATINGS = ["", "Again", "Hard", "Good", "Easy"];
+  var DAY = U.DAY, DEFAULT_NEW = U.DEFAULT_NEW, startOfDay = U.startOfDay, parseDomains = U.parseDomains, plan = U.plan;
+  var missedIds = U.missedIds, introducedToday = U.introducedToday, reviewedToday = U.reviewedToday;
 
-  /* A script file, once (works from file:// too, where fetch does not). */
-  function loadScript(src) {
-    if (!scripts[src]) {
-      scripts[src] = new Promise(function (resolve, reject) {
-        var s = el("script", { src: src });
-        s.onload = resolve;
-        s.onerror = function () { delete scripts[src]; reject(new Error("could not load " + src)); };
-        document.head.appendChild(s);
-      });
-    }
-    return scripts[src];
+  /* ---------- the deck, read from the page's tables ---------- */
+  /* The noscript's markup: its text when the browser parsed the page, its elements when Material's instant
+     navigation did (DOMParser parses without scripting); left as text, so the elements leave the page. */
+  function markup(noscript) {
+    if (noscript.firstElementChild) noscript.textContent = noscript.innerHTML;
+    return noscript.textContent;
   }
-
-  function startOfDay(t) { var d = new Date(t); d.setHours(0, 0, 0, 0); return d.getTime(); }
-  function parseDomains(text) {  // "MLA-C01:1,2 MLS-C01:3" -> {"MLA-C01": [1, 2], "MLS-C01": [3]}
-    var out = {};
-    (text || "").split(" ").forEach(function (part) {
-      var bits = part.split(":");
-      if (bits.length === 2) out[bits[0]] = bits[1].split(",").map(Number);
-    });
-    return out;
-  }
-  function plan(data) {
-    var p = data.plan || {};
-    return { newPerDay: typeof p.newPerDay === "number" && p.newPerDay >= 0 ? p.newPerDay : DEFAULT_NEW,
-             examDate: typeof p.examDate === "string" ? p.examDate : "",
-             domain: p.domain || "", page: p.page || "", kind: p.kind || "", skills: p.skills === "new" ? "new" : "" };
-  }
-  /* Questions answered wrong at least once, on a page or in a practice exam. */
-  function missedIds(answers) {
-    return Object.keys(answers).filter(function (id) { return !answers[id].first.ok || !answers[id].last.ok; });
-  }
-  /* Cards first rated today (they used today's allowance of new cards). */
-  function introducedToday(log, now) {
-    var first = {}, today = startOfDay(now);
-    log.forEach(function (r) { if (!(r.card in first)) first[r.card] = r.review; });
-    return Object.keys(first).filter(function (id) { return first[id] >= today && id.indexOf("q.") !== 0; }).length;
-  }
-  function reviewedToday(log, now) {
-    var today = startOfDay(now);
-    return log.filter(function (r) { return r.review >= today; }).length;
-  }
-
-  /* ---------- the deck, read back from the page's tables ---------- */
+  /* The cards, and each page's group as an empty shell with its rows apart (all outside the page, inert). */
   function readDeck(root) {
-    var cards = [];
-    S.each(root.querySelectorAll(".card-group"), function (group) {
-      var page = group.getAttribute("data-page");
-      S.each(group.querySelectorAll("tr[data-id]"), function (tr) {
+    var cards = [], groups = [], noscript = root.querySelector("#card-deck-body > noscript"), template = el("template");
+    template.innerHTML = noscript ? markup(noscript) : "";
+    S.each(template.content.querySelectorAll(".card-group"), function (group) {
+      var page = group.getAttribute("data-page"), rows = Array.prototype.slice.call(group.querySelectorAll("tr[data-id]"));
+      rows.forEach(function (tr) {
         var cells = tr.children, link = cells[1].querySelector("a");
-        cards.push({ id: tr.getAttribute("data-id"), kind: tr.getAttribute("data-kind"), page: page, row: tr,
+        cards.push({ id: tr.getAttribute("data-id"), kind: tr.getAttribute("data-kind"), page: page,
                      d: parseDomains(tr.getAttribute("data-d")), fresh: (tr.getAttribute("data-new") || "").split(" "), kindLabel: cells[0].querySelector(".card-kind").textContent,
                      front: cells[0].querySelector(".card-text").textContent, back: cells[1].querySelector(".card-text").textContent,
                      href: link.getAttribute("href"), label: link.textContent });
+        tr.remove();
       });
+      groups.push({ shell: group, rows: rows });
     });
-    return cards;
+    return { cards: cards, groups: groups };
   }
   function questionCard(q) {
     return { id: "q." + q.id, kind: "q", page: q.page, d: parseDomains(q.d), kindLabel: "Missed question", question: q,
@@ -103,7 +72,9 @@
 
   function Review(root) {
     this.root = root;
-    this.deck = readDeck(root);
+    var read = readDeck(root);
+    this.deck = read.cards;
+    this.groups = read.groups;
     this.byId = {};
     this.deck.forEach(function (c) { this.byId[c.id] = c; }, this);
     this.questions = null;
@@ -375,22 +346,23 @@
     line.textContent = text;
   };
 
-  /* Print or browse the filtered cards: rows outside the filters are hidden until the page changes. */
+  /* Print or browse the filtered cards: their rows are put in the page (only theirs), until the page changes. */
   Review.prototype.applyToDeck = function () {
-    var keep = {};
+    var keep = {}, body = this.q("#card-deck-body"), shown = 0;
     this.filtered().forEach(function (c) { keep[c.id] = true; });
-    var shown = 0;
-    S.each(this.root.querySelectorAll(".card-group"), function (group) {
-      var n = 0;
-      S.each(group.querySelectorAll("tr[data-id]"), function (tr) {
-        var yes = !!keep[tr.getAttribute("data-id")]; tr.hidden = !yes; if (yes) n++;
-      });
-      group.hidden = !n;
-      shown += n;
+    S.each(body.querySelectorAll(".card-group"), function (g) { g.remove(); });
+    this.groups.forEach(function (g) {
+      var rows = g.rows.filter(function (tr) { return keep[tr.getAttribute("data-id")]; });
+      if (!rows.length) return;
+      var group = document.importNode(g.shell, true), tbody = group.querySelector("tbody");
+      rows.forEach(function (tr) { tbody.appendChild(document.importNode(tr, true)); });
+      body.appendChild(group);
+      shown += rows.length;
     });
     var layout = this.root.querySelector("input[name=review-layout]:checked").value;
     this.root.querySelector(".card-deck").setAttribute("data-layout", layout);
     this.q(".card-deck-shown").textContent = "Showing " + shown + " cards (the filters above).";
+    this.applied = true;
     return shown;
   };
 
@@ -424,31 +396,14 @@
     }
   });
 
-  /* ---------- Home and My progress: what is due, from the stored schedule ---------- */
-  function summary(node) {
-    var state = S.load(), data = state.data, now = Date.now(), schedule = data.schedule || {};
-    var perExam = JSON.parse(node.getAttribute("data-per-exam") || "{}"), exam = S.examChoice();
-    var ids = Object.keys(schedule), due = ids.filter(function (id) { return schedule[id].due <= now; }).length;
-    var missed = missedIds(data.answers).filter(function (id) { return !schedule["q." + id]; }).length;
-    var started = ids.filter(function (id) { return id.indexOf("q.") !== 0; }).length;
-    var total = perExam[exam] || 0, p = plan(data);
-    var fresh = Math.max(0, Math.min(p.newPerDay - introducedToday(data.reviews || [], now), total - started));
-    var text = node.querySelector(".review-summary-text");
-    if (!ids.length && !missed) {
-      text.textContent = total + " cards for " + exam + " are waiting; " + fresh + " new ones a day to start with.";
-      return;
-    }
-    text.textContent = due + " due now, " + fresh + " new today" + (missed ? ", " + missed + " missed question" + (missed === 1 ? "" : "s") + " to review" : "") + ".";
-  }
+  /* Printing from the browser's menu prints the cards of the current filters, as "Print these cards" does. */
+  window.addEventListener("beforeprint", function () {
+    if (current && document.contains(current.root) && !current.applied) current.applyToDeck();
+  });
 
   S.onPage(function () {
     if (current) { current.stop(); current = null; }
-    S.each(document.querySelectorAll(".review-summary"), summary);
     var root = document.querySelector(".review");
     if (root) { current = new Review(root); current.start(); }
   });
-  ["awsml:exam", "awsml:progress"].forEach(function (name) {
-    document.addEventListener(name, function () { S.each(document.querySelectorAll(".review-summary"), summary); });
-  });
-  window.AwsmlReview = { replay: replay, missedIds: missedIds, parseDomains: parseDomains };
-})();
+});

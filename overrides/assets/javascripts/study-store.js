@@ -1,7 +1,7 @@
 /* What a learner saves in this browser: answers, exam history, flashcard reviews and the running exam.
    One versioned record under one key; older formats migrate, unreadable or newer ones are never overwritten.
-   Shared by quiz.js, exam.js and progress.js through window.AwsmlStudy. No framework, no dependencies. */
-(function () {
+   The other scripts get it as their first dependency (awsmlDefine, overrides/main.html). No framework. */
+awsmlDefine("study-store", [], function () {
   "use strict";
   var SCHEMA = 3, SESSION_SCHEMA = 2, APP = "awsml-study";
   var KEY = "awsml-study", SESSION = "awsml-exam-session";
@@ -305,14 +305,38 @@
     });
   }
 
-  /* The questions and exam facts the build put on the progress and exam pages. */
+  /* A script file, once (works from file:// too, where fetch does not). */
+  var scripts = {};
+  function loadScript(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        var s = el("script", { src: src });
+        s.onload = resolve;
+        s.onerror = function () { delete scripts[src]; reject(new Error("could not load " + src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return scripts[src];
+  }
+
+  /* The questions and exam facts the build gives the progress and exam pages: a script file beside the page's
+     (macros/page_assets.py moves them out of the HTML), or the data-json attribute. A promise of null when the
+     page has none; rejected when the file cannot be loaded. */
   function pageData() {
     var node = document.getElementById("quiz-data");
-    if (!node) return null;
-    var data = JSON.parse(node.getAttribute("data-json"));
-    data.byId = {};
-    data.questions.forEach(function (q) { data.byId[q.id] = q; });
-    return data;
+    if (!node) return Promise.resolve(null);
+    function ready(data) {
+      data.byId = {};
+      data.questions.forEach(function (q) { data.byId[q.id] = q; });
+      return data;
+    }
+    if (node.hasAttribute("data-json")) return Promise.resolve(ready(JSON.parse(node.getAttribute("data-json"))));
+    var key = node.getAttribute("data-key");
+    return loadScript(node.getAttribute("data-src")).then(function () {
+      var data = (window.AwsmlData || {})[key];
+      if (!data) throw new Error("no data under " + key);
+      return data.byId ? data : ready(data);  // a page seen before shares its data
+    });
   }
 
   function notice(state) {
@@ -337,14 +361,15 @@
     else run();
   }
 
-  window.AwsmlStudy = {
+  var S = {
     SCHEMA: SCHEMA, LETTERS: "ABCDEFGH",
     el: el, each: each, sameSet: sameSet, shuffle: shuffle, range: range, pct: pct, duration: duration, download: download, table: table,
     available: available, load: load, writable: writable, save: save, update: update, recordAnswer: recordAnswer,
     exportText: exportText, importText: importText, merge: merge, problem: problem, fromV1: fromV1,
     loadSession: loadSession, saveSession: saveSession, clearSession: clearSession, setAside: setAside,
-    persisted: persisted, persist: persist, pageData: pageData, notice: notice, onPage: onPage,
+    persisted: persisted, persist: persist, pageData: pageData, loadScript: loadScript, notice: notice, onPage: onPage,
     examChoice: examChoice, chooseExam: chooseExam, examOf: examOf, examQuestions: examQuestions
   };
   onPage(setupPickers);
-})();
+  return S;
+});

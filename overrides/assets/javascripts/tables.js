@@ -1,8 +1,9 @@
 /* Comparison tables: edge shadows while more columns or rows can be scrolled into view, the phone's
-   cards/table switch, and the Compare page's picker. Runs on every page Material's instant navigation shows. */
-(function () {
+   cards/table switch, and the Compare page's picker. Loaded by pages with comparison tables (macros/page_assets.py);
+   sets up every such page Material's instant navigation shows. No dependencies. */
+awsmlDefine("tables", [], function () {
   "use strict";
-  var each = window.AwsmlStudy.each;  // study-store.js loads first (mkdocs.yml extra_javascript)
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   var repick = null;  // re-reads the pick from the address on Back/Forward; set by the current Compare page
 
   /* Shadow classes on .compare-frame: more-left / more-right while that edge hides columns. */
@@ -45,8 +46,9 @@
     return text.split(",").filter(function (id, i, all) { return known[id] && all.indexOf(id) === i; }).slice(0, most);
   }
 
-  function el(tag, attrs, html) {  // the shared helper, with HTML instead of text
-    var node = window.AwsmlStudy.el(tag, attrs);
+  function el(tag, attrs, html) {  // study-store.js's helper, with HTML instead of text
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     if (html !== undefined) node.innerHTML = html;  // only the build's own, already escaped HTML
     return node;
   }
@@ -129,7 +131,8 @@
     if (form) { form.setAttribute("data-ready", ""); setUpPicker(form); }
   }
 
-  if (window.AwsmlStudy) window.AwsmlStudy.onPage(onPage);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
+  // Every page instant navigation shows (document$), and the page as loaded (file:// has no document$ events).
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(onPage);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
   else onPage();
-})();
+});
