@@ -1,20 +1,23 @@
-"""Make searches land on the section that teaches what was typed, by post-processing Material's search index.
+"""Shape Material's search index (lunr, full text) after the build, and write the names index beside it.
 
-Material's search (lunr) sums, per field, how often the typed words occur, times the field's boost, with no
-allowance for length (`b = 0`), and adds a trailing wildcard to every typed word. So a long page that mentions
-a word often, or a page that repeats the notes, outranks the section about it, and "text" reaches "Textract".
-This module, run after the build (macros/__init__.py `on_post_build`), gives the index four ranking levels:
+Two answers come from the search box. The names panel (macros/search_names.py, search-names.js) answers at
+once for a typed name, alias, keyword or heading. Lunr answers a moment later from this index, which is there
+for everything else: what a learner types for a concept in words of their own. Lunr sums, per field, how
+often the typed words occur times the field's boost, with no allowance for length (`b = 0`), and adds a
+trailing wildcard to every typed word. Its fields, boosts close together so that matching more of the typed
+words counts for more than matching one of them in a heavier field:
 
-1. `names` (NAMES_BOOST): the words of a catalog entry's name and aliases, weighted by how people type them
-   (`name_words`); a name or alias lands on its entry's section.
-2. `keywords` (KEYWORDS_BOOST): the catalog's `keywords:` (what a learner types for the task or concept,
-   "speech to text" for Transcribe), each word once per entry.
-3. `title` (HEADING_BOOST): every section's heading, so "confusion matrix" finds the section of that name
-   rather than a page that mentions it ten times.
-4. `text` (1): the body.
+1. `title` (HEADING_BOOST): every section's heading, the author's own summary of the section.
+2. `keywords` (KEYWORDS_BOOST): what a learner types for the task or concept, from the catalog's `keywords:`
+   and data/search-keywords.yml, each word once per section.
+3. `names` (NAMES_BOOST): the words of a catalog entry's name and aliases, weighted by how people type them
+   (`name_words`), and `reached` for name words a shorter typed word reaches by the wildcard.
+4. `text` (1): the section's lead (TEXT_LIMIT), not the whole section, to keep the index small.
 
-Pages that only repeat the notes are reduced to their title and first paragraph (`REPEATS`), and the glossary
-is kept but weighted down (`GLOSSARY_BOOST`), so they never outrank the notes that teach a concept.
+Pages that only repeat the notes or are practice tools are reduced to their title and first paragraph
+(`REPEATS`); the glossary and the exam coverage pages are weighted down, so they never outrank the notes.
+Until the names panel existed (issue 23), names and keywords weighed a million times the text so that a
+typed name would win; that also let one name word outweigh a section matching every word of a concept.
 """
 from __future__ import annotations
 
@@ -22,21 +25,20 @@ import json
 import re
 from pathlib import Path
 
+from . import search_names, section_keywords
 from .catalog import Catalog
+from .section_keywords import SectionKeywords
 from .errors import DataError
 from .urls import page_url
 
 NAMES_FIELD, KEYWORDS_FIELD, REACHED_FIELD = "names", "keywords", "reached"
-# Material's tag boost. Lunr adds a trailing wildcard to every typed word, and a rare word reached that way
-# ("text" -> "Textract") scores high, so keywords and headings have to be within a small factor of names to
-# win their concepts; names keep the lead through this factor and through repeating their words (name_words).
-NAMES_BOOST = 1e6
-KEYWORDS_BOOST = 0.9 * NAMES_BOOST
-HEADING_BOOST = KEYWORDS_BOOST / 2
-# A name word that a shorter word people type reaches by the wildcard ("data" -> "DataSync", "q" -> "QuickSight")
-# weighs this much instead: typed in full it still finds its section (with the heading), but it no longer
-# outranks the sections a query about "data" is after.
-REACHED_BOOST = NAMES_BOOST / 10
+# Measured with the concept queries of data/search-queries.yml (make search-report): flattening these from
+# 1e6 / 9e5 / 4.5e5 / 1e5 raised the full-text part's top-1 from 69 % to 76 %; differences among 1-10 were small.
+HEADING_BOOST = 5
+KEYWORDS_BOOST = 4
+NAMES_BOOST = 3
+# A name word that a shorter word people type reaches by the wildcard ("data" -> "DataSync", "q" -> "QuickSight").
+REACHED_BOOST = 1
 
 
 SHORT_NAME = 2  # words; names this short are what people type, so their words weigh more
@@ -194,13 +196,23 @@ def tag_catalog_sections(index: dict, catalog: Catalog, directory_urls: bool = T
     return len(catalog)
 
 
-# Pages that repeat the notes: the cheat sheets, the tag index, the comparison hub and the corrections list.
+def tag_other_sections(index: dict, sections: list[SectionKeywords], directory_urls: bool = True) -> None:
+    """The keywords of sections that are not catalog entries (data/search-keywords.yml), as an entry's."""
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for item in sections:
+        doc = docs[section_keywords.location(item, directory_urls)]
+        doc[KEYWORDS_FIELD] = [w for w in {w.casefold(): w for k in item.keywords
+                                           for w in re.split(index["config"]["separator"], k) if w}.values()]
+
+
+# Pages that repeat the notes: the cheat sheets, the tag index, the comparison hub and the corrections list;
+# and the practice tools, whose questions and cards only restate the notes.
 # Each correction is also shown, in full, in a correction() box inside the section it corrects, so it is
 # indexed there, next to the fact; one document per correction would only compete with that section, and
 # the whole list as one document (30,000 characters) matched most queries. Services A–Z is excluded by
 # its front matter. These pages keep one document, their title and first paragraph, so they are still
 # found by name ("cheat sheet", "corrections").
-REPEATS = ("cheatsheets/", "start/tags.md", "start/corrections.md", "compare.md")
+REPEATS = ("cheatsheets/", "start/tags.md", "start/corrections.md", "compare.md", "practice/")
 REPEAT_BOOST = 0.1
 # The glossary spells out every abbreviation: the one place a bare acronym is expanded, so it stays whole,
 # but weighted down, to come after every notes section that uses the term.
@@ -237,12 +249,11 @@ def demote_repeats(index: dict, directory_urls: bool = True) -> int:
 
 
 def weigh_headings(index: dict) -> None:
-    """Headings (the `title` field) weigh HEADING_BOOST, half a keyword, instead of Material's 1,000.
+    """Headings (the `title` field) weigh HEADING_BOOST instead of Material's 1,000.
 
-    At 1,000 a heading is worth a thousand mentions in body text but nothing next to a name word at
-    1,000,000, so "class imbalance" found Image Classification ("class*" reaches a name) before the section
-    "Why imbalance hurts". Every section's heading is the author's own summary of it, so this applies to all
-    sections alike; a catalog section's heading is its name, which its names field already outweighs.
+    At 1,000 one heading word outweighed every other typed word found in a section's text and keywords, so
+    a query of several words landed on any heading sharing one of them. Every section's heading is the
+    author's own summary of it, so this applies to all sections alike.
     """
     index["config"]["fields"]["title"] = {"boost": HEADING_BOOST}
 
@@ -289,21 +300,43 @@ def separate_stop_words(index: dict) -> None:
     config["separator"] = f"{config['separator']}|(?<!{edge})(?:{words})(?!{edge})"
 
 
-def rewrite(site_dir: Path, catalog: Catalog, directory_urls: bool = True) -> int:
+# What a search document keeps of its section's text: the lead, where the section says what it is about. The
+# rest is found through the section's heading, its entry's names and keywords, and the names panel; keeping
+# whole sections made the index 1,338 KB (357 KB gzip) at 653 documents, fetched on every first visit.
+TEXT_LIMIT = 450  # characters
+# Left out of the text: what a correction box quotes of the notes (wrong by definition) and source lines.
+NOT_INDEXED = re.compile(r"<p>(?:The notes said|Sources?):.*?</p>", re.S)
+
+
+def shorten_text(index: dict, limit: int = TEXT_LIMIT) -> None:
+    """Each document's text as plain text (entities kept), cut to `limit` characters at a word boundary."""
+    for doc in index["docs"]:
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", NOT_INDEXED.sub(" ", doc.get("text", "")))).strip()
+        if len(text) > limit:
+            text = text[:limit].rsplit(" ", 1)[0] + " …"
+        doc["text"] = text
+
+
+def rewrite(site_dir: Path, catalog: Catalog, sections: list[SectionKeywords] = (), directory_urls: bool = True) -> int:
+    """Write the names index (search/names.js) and rewrite Material's search index in place."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return 0
     index = json.loads(path.read_text(encoding="utf-8"))
-    process(index, catalog, directory_urls)
+    section_keywords.check(sections, {doc["location"] for doc in index["docs"]}, catalog, directory_urls)
+    search_names.write(site_dir, search_names.build(index["docs"], catalog, sections, directory_urls))
+    process(index, catalog, directory_urls, sections)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(catalog)
 
 
-def process(index: dict, catalog: Catalog, directory_urls: bool = True) -> dict:
+def process(index: dict, catalog: Catalog, directory_urls: bool = True, sections: list[SectionKeywords] = ()) -> dict:
     """All the rewriting, on the parsed index (scripts and tests call it on an index they hold)."""
     demote_repeats(index, directory_urls)
-    index_word_parts(index)
     weigh_headings(index)
-    tag_catalog_sections(index, catalog, directory_urls)
+    tag_catalog_sections(index, catalog, directory_urls)  # measures common words on the whole text
+    tag_other_sections(index, sections, directory_urls)
+    shorten_text(index)
+    index_word_parts(index)
     separate_stop_words(index)
     return index

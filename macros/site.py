@@ -18,6 +18,7 @@ from .pages import page_index
 from .quiz import Bank, load_banks
 from .catalog import NOT_OPEN
 from .status import StatusRule, in_scope, restrict_pools, source_entry
+from .section_keywords import SectionKeywords, load as load_section_keywords
 
 
 @dataclass
@@ -37,6 +38,7 @@ class SiteData:
     entry_exams: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     question_exams: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     cards: list[Card] = field(default_factory=list)  # the flashcards (macros/cards.py), in deck order
+    section_keywords: list[SectionKeywords] = field(default_factory=list)  # search keywords of other sections
     # Filled while pages render, checked after the build:
     rendered_sections: dict[str, str] = field(default_factory=dict)
     rendered_corrections: dict[str, str] = field(default_factory=dict)
@@ -120,6 +122,7 @@ def load_site(root: Path) -> SiteData:
     map_to_exams(data)
     data.cards = build_cards(load_cards_file(root, comparisons), catalog, comparisons, corrections, pages, exams,
                              data.page_exams, data.entry_exams)
+    data.section_keywords = load_section_keywords(root)
     return data
 
 

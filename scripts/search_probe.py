@@ -16,13 +16,30 @@ from urllib.parse import urlsplit
 
 QUERIES = "data/search-queries.yml"
 
+# Installed before the site's scripts: notes when Material's search worker answers a query (message type 3,
+# its result), so a probe reads the results only once the full-text search has answered.
+WATCH_WORKER = """(() => {
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', e => { if (e.data && e.data.type === 3) window.__answered = performance.now(); });
+    }
+  };
+})()"""
+
+# Before the last key press: note when the first result shows (the names panel or Material's list) and when
+# the list last changed.
 ARM = """() => {
   const list = document.querySelector('.md-search-result__list');
-  window.__lat = null;
-  const obs = new MutationObserver(() => {
-    if (window.__lat === null) { window.__lat = performance.now() - window.__t0; obs.disconnect(); }
+  window.__first = null; window.__last = null; window.__answered = null;
+  if (window.__obs) window.__obs.disconnect();
+  window.__obs = new MutationObserver(() => {
+    const now = performance.now() - window.__t0;
+    if (window.__first === null && list.querySelector('.md-search-result__item')) window.__first = now;
+    window.__last = now;
   });
-  obs.observe(list, {childList: true, subtree: true});
+  window.__obs.observe(list, {childList: true, subtree: true});
   document.querySelector('input.md-search__input').addEventListener('keydown', () => { window.__t0 = performance.now(); }, {once: true});
 }"""
 
@@ -40,8 +57,9 @@ class Probe:
     query: str
     entry_id: str
     href: str | None
-    latency_ms: float | None
+    latency_ms: float | None  # keystroke to the first result shown
     top: list[str | None] = field(default_factory=list)
+    settled_ms: float | None = None  # keystroke to the last change of the results, once full-text search answered
 
     @property
     def hit(self) -> bool:
@@ -54,6 +72,7 @@ class ConceptProbe:
     expect: set[str]  # locations as the index has them: "page/path/#anchor" or "page/path/"
     top: list[str | None]
     latency_ms: float | None
+    settled_ms: float | None = None
 
     def rank(self) -> int | None:
         """1-based position of the first expected result among the first three, or None."""
@@ -90,29 +109,30 @@ def concept_queries(root: Path, directory_urls: bool = True) -> list[tuple[str, 
 
 
 def _open_search(page, base_url: str):
+    page.add_init_script(WATCH_WORKER)
     page.goto(base_url)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("SageMake")  # Material searches on key events, not on fill(): finish with a key press
     page.keyboard.press("r")  # the first query also waits for the worker to load the index
-    page.locator(".md-search-result__item").first.wait_for(timeout=20000)
+    page.locator(".md-search-result__list > .md-search-result__item:not(.names-hit)").first.wait_for(timeout=20000)
     return box
 
 
-def _type(page, box, query: str, n: int) -> tuple[list[str | None], float | None]:
-    """Type `query` as a learner does (the last key is a real key press) and read the first n results."""
+def _type(page, box, query: str, n: int) -> tuple[list[str | None], float | None, float | None]:
+    """Type `query` as a learner does (the last key is a real key press), wait for the full-text search to
+    answer and read the first n results (names panel first): (hrefs, first-result ms, settled ms)."""
     box.fill(query[:-1])
-    page.wait_for_timeout(40)  # fill() starts no search; this only lets the input event settle
     page.evaluate(ARM)
     page.keyboard.press(query[-1] if query[-1] != " " else "Space")
     try:
-        page.wait_for_function("window.__lat !== null", timeout=5000)
-        page.wait_for_timeout(30)  # let the first results finish rendering
-        latency = page.evaluate("window.__lat")
+        page.wait_for_function("window.__answered !== null", timeout=5000)
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")  # its rendering
+        first, last = page.evaluate("[window.__first, window.__last]")
     except Exception:
-        latency = None
-    return page.evaluate(TOP_SECTIONS, n), latency
+        first = last = None
+    return page.evaluate(TOP_SECTIONS, n), first, last
 
 
 def run(page, base_url: str, catalog, part: int = 0, parts: int = 1) -> list[Probe]:
@@ -120,8 +140,8 @@ def run(page, base_url: str, catalog, part: int = 0, parts: int = 1) -> list[Pro
     box = _open_search(page, base_url)
     results = []
     for query, entry_id in queries(catalog)[part::parts]:
-        top, latency = _type(page, box, query, 1)
-        results.append(Probe(query, entry_id, top[0] if top else None, latency, top))
+        top, first, settled = _type(page, box, query, 1)
+        results.append(Probe(query, entry_id, top[0] if top else None, first, top, settled))
     return results
 
 
@@ -130,20 +150,24 @@ def run_concepts(page, base_url: str, concepts: list[tuple[str, set[str]]]) -> l
     return [ConceptProbe(query, expect, *_type(page, box, query, 3)) for query, expect in concepts]
 
 
-def latency(results: list[Probe]) -> tuple[float, float, int]:
-    """Median and 95th percentile (ms) of the measured latencies, and how many there were."""
-    lat = sorted(r.latency_ms for r in results if r.latency_ms is not None)
-    if not lat:
+def percentiles(values) -> tuple[float, float, int]:
+    """Median and 95th percentile of the measured values (None left out), and how many there were."""
+    measured = sorted(v for v in values if v is not None)
+    if not measured:
         return float("nan"), float("nan"), 0
-    return statistics.median(lat), lat[int(round(0.95 * (len(lat) - 1)))], len(lat)
+    return statistics.median(measured), measured[int(round(0.95 * (len(measured) - 1)))], len(measured)
+
+
+def timing_lines(results) -> list[str]:
+    first, settled = percentiles(r.latency_ms for r in results), percentiles(r.settled_ms for r in results)
+    return [f"first result after the last keystroke: median {first[0]:.1f} ms, p95 {first[1]:.1f} ms (n={first[2]})",
+            f"results settled (full-text search answered): median {settled[0]:.1f} ms, p95 {settled[1]:.1f} ms (n={settled[2]})"]
 
 
 def summary(results: list[Probe], index_bytes: int) -> str:
     hits = sum(r.hit for r in results)
-    median, p95, n = latency(results)
     lines = [f"name queries: {len(results)}  first-result hits: {hits} ({100 * hits / len(results):.1f}%)",
-             f"latency after last keystroke: median {median:.1f} ms, p95 {p95:.1f} ms (n={n})",
-             f"search index: {index_bytes / 1024:.0f} KiB"]
+             *timing_lines(results), f"search index: {index_bytes / 1024:.0f} KiB"]
     misses = [r for r in results if not r.hit]
     lines += [f"  miss: {r.query!r} (wanted #{r.entry_id}) -> {r.href}" for r in misses]
     return "\n".join(lines)
@@ -157,7 +181,7 @@ def concept_rates(results: list[ConceptProbe]) -> tuple[float, float]:
 
 def concept_summary(results: list[ConceptProbe]) -> str:
     top1, top3 = concept_rates(results)
-    lines = [f"concept queries: {len(results)}  top-1: {100 * top1:.1f}%  top-3: {100 * top3:.1f}%"]
+    lines = [f"concept queries: {len(results)}  top-1: {100 * top1:.1f}%  top-3: {100 * top3:.1f}%", *timing_lines(results)]
     for r in results:
         rank = r.rank()
         if rank != 1:

@@ -9,7 +9,8 @@ import pytest
 from macros.catalog import Catalog, Entry, load_catalog
 from macros.errors import DataError
 from macros.search_index import (HEADING_BOOST, demote_repeats, index_word_parts, keyword_words, name_words, reached_words,
-                                 separate_stop_words, tag_catalog_sections)
+                                 separate_stop_words, shorten_text, tag_catalog_sections, tag_other_sections)
+from macros.section_keywords import check as check_sections, load as load_section_keywords
 
 SEPARATOR = r'[\s\-,;:!?()\[\]"]+|\.(?!\d)'
 
@@ -91,7 +92,7 @@ def test_tags_are_removed_and_catalog_sections_get_names_and_keywords():
     assert "tags" not in page and "tags" not in section  # Material shows tags as chips on result cards
     assert "S3" in section["names"] and {"object", "lake"} <= set(section["keywords"])
     fields = index["config"]["fields"]
-    assert fields["names"]["boost"] > fields["keywords"]["boost"] > HEADING_BOOST > 1  # names, keywords, headings, text
+    assert HEADING_BOOST >= fields["keywords"]["boost"] >= fields["names"]["boost"] > 1  # within a small factor of the text
 
 
 def test_keyword_words_count_once_and_never_repeat_a_name():
@@ -151,3 +152,34 @@ def test_bad_keyword_names_file_entry_and_field(tmp_path, keywords, problem):
         load_catalog(tmp_path)
     assert (info.value.file, info.value.item, info.value.field) == ("data/catalog/ops.yml", "model-monitor", "keywords")
     assert problem in info.value.problem
+
+
+def test_documents_keep_their_lead_as_plain_text_without_what_the_notes_said():
+    index = {"docs": [{"location": "a/#x", "title": "X", "text": "<p>The notes said: a wrong claim.</p> <p>What is true: "
+                       "<code>a &lt; b</code> " + "word " * 200 + "</p><p>Sources: <a href='u'>Doc</a></p>"}]}
+    shorten_text(index, limit=60)
+    text = index["docs"][0]["text"]
+    assert "wrong claim" not in text and "<" not in text and "a &lt; b" in text
+    assert len(text) <= 62 and text.endswith("…")
+
+
+def test_other_sections_get_their_keywords_and_bad_sections_are_named(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "search-keywords.yml").write_text(
+        "- section: data-preparation/storage.md#tiers\n  keywords: [cold data, archive tier]\n", encoding="utf-8")
+    items = load_section_keywords(tmp_path)
+    index = {"config": {"separator": SEPARATOR, "fields": {}},
+             "docs": [{"location": "data-preparation/storage/#tiers", "title": "Tiers", "text": ""}]}
+    check_sections(items, {d["location"] for d in index["docs"]}, _catalog())
+    tag_other_sections(index, items)
+    assert {"cold", "data", "archive", "tier"} == set(index["docs"][0]["keywords"])
+    with pytest.raises(DataError) as info:
+        check_sections(items, set(), _catalog())
+    assert (info.value.file, info.value.item, info.value.field) == ("data/search-keywords.yml", "data-preparation/storage.md#tiers", "section")
+    entry = _catalog(("tiers", "Tiers", []))
+    with pytest.raises(DataError, match="catalog entry"):
+        check_sections(items, {"data-preparation/storage/#tiers"}, entry)
+    (tmp_path / "data" / "search-keywords.yml").write_text(
+        "- section: data-preparation/storage.md#tiers\n  keywords: [cold, Cold]\n", encoding="utf-8")
+    with pytest.raises(DataError, match="listed twice"):
+        load_section_keywords(tmp_path)
