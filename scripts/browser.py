@@ -19,8 +19,26 @@ ROOT = Path(__file__).resolve().parent.parent
 def build(project: Path, out: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """A strict build of `project` into `out`, as the Makefile runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(out)], cwd=project, capture_output=True, text=True, env=env)
+    return subprocess.run(build_command(project, out), cwd=project, capture_output=True, text=True, env=env)
+
+
+# What a copy of the project needs to build (tests break a copy on purpose): mkdocs.yml and every folder it names.
+PROJECT = ["mkdocs.yml", "docs", "data", "macros", "overrides", "hooks"]
+
+
+def copy_project(dest: Path, names: list[str] | None = None) -> Path:
+    """Copy the project (or the named parts of it) into `dest`, to break on purpose and build."""
+    for name in names or PROJECT:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy(src, dest / name)
+    return dest
+
+
+def build_command(project: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -4,15 +4,16 @@ literally.
 
 A full build costs ~16 s of CPU, so most cases go in-process through exactly what the build runs: data
 through `load_site` (the first thing `define_env` does), page macros, page hooks and the post-build check
-through the real mkdocs-macros plugin configured from the copy's mkdocs.yml. Three real builds prove the
-command itself: a data error stops it with file, item and field; MkDocs' own link validation stops it;
-hostile and Jinja-looking text comes out safe.
+through the real mkdocs-macros plugin configured from the copy's mkdocs.yml. Two real builds prove the
+command itself: a data error stops it with file, item and field; and one copy with both broken links and
+hostile text shows that MkDocs' own link validation stops the build naming page and link, that those links
+are the build's only complaint, and that hostile and Jinja-looking text comes out safe (a strict build
+writes every page before it gives up, so one build serves both checks).
 """
 from __future__ import annotations
 
 import logging
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -20,19 +21,13 @@ import pytest
 from jinja2 import UndefinedError
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, build
+from browser import build, copy_project
 from macros.errors import DataError
 from macros.site import load_site
 
-COPY = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
-
-
 @pytest.fixture
 def project(tmp_path) -> Path:
-    for name in COPY:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def edit(project: Path, rel: str, old: str, new: str, count: int = 1) -> None:
@@ -162,20 +157,16 @@ def test_bad_data_stops_the_real_build_with_file_item_and_field(project, tmp_pat
     assert f"{CATALOG}, item '{KDS}', field 'kind': Field required" in output, output[-3000:]
 
 
-def test_broken_links_stop_the_real_build_and_name_page_and_link(project, tmp_path):
-    """MkDocs' own link validation (strict): both problems are reported, each with the page."""
-    append(project, PAGE, "\n\nSee [the missing page](no-such-page.md) and [storage](storage.md#no-such-anchor).\n")
-    result = build(project, tmp_path / "out")
-    lines = output_of(result).splitlines()
-    assert result.returncode != 0, lines[-30:]
-    for link in ("no-such-page.md", "no-such-anchor"):
-        assert any(link in line and "data-preparation/kinesis.md" in line for line in lines), (link, lines[-30:])
-
-
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-def test_script_payloads_render_inert_and_jinja_in_code_renders_literally(project, tmp_path):
+BROKEN_LINKS = ("no-such-page.md", "no-such-anchor")
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    """One strict build of a copy with hostile text in every kind of data and two broken links on a page."""
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
     quoted = PAYLOAD.replace('"', '\\"')
     edit(project, CATALOG, "name: Amazon Kinesis Video Streams", f'name: "Amazon Kinesis Video Streams {quoted}"')
     edit(project, CATALOG, "aliases: [KVS, Kinesis Video Stream]", f'aliases: [KVS, Kinesis Video Stream, "{quoted}"]')
@@ -188,9 +179,31 @@ def test_script_payloads_render_inert_and_jinja_in_code_renders_literally(projec
     append(project, PAGE, "\n\nZZQ appears here.\n")
     append(project, PAGE, '\n\n```text\n{"tags": "{{ not_a_macro }}"} {# not a comment #} {% not_a_tag %}\n```\n\n'
                           "Inline: `{{ inline_braces }}` stays.\n")
-    out = tmp_path / "out"
-    result = build(project, out)
-    assert result.returncode == 0, output_of(result)
+    append(project, PAGE, "\n\nSee [the missing page](no-such-page.md) and [storage](storage.md#no-such-anchor).\n")
+    out = project / "out"
+    return build(project, out), out
+
+
+def test_broken_links_stop_the_real_build_and_name_page_and_link(hostile_build):
+    """MkDocs' own link validation (strict): both problems are reported, each with the page."""
+    result, _ = hostile_build
+    lines = output_of(result).splitlines()
+    assert result.returncode != 0, lines[-30:]
+    for link in BROKEN_LINKS:
+        assert any(link in line and "data-preparation/kinesis.md" in line for line in lines), (link, lines[-30:])
+
+
+def test_script_payloads_render_inert_and_jinja_in_code_renders_literally(hostile_build):
+    result, out = hostile_build
+    # The build ran to its end, the post-build link check (so every page was written), and complained of
+    # nothing but the two planted links: a strict build of this text alone exits 0.
+    output = output_of(result)
+    problems = [line for line in output.splitlines()
+                if line.startswith(("WARNING", "ERROR")) or "href=" in line or "Traceback" in line]
+    unplanned = [line for line in problems if not any(link in line for link in BROKEN_LINKS)
+                 and not line.startswith("ERROR   -  Broken links in the built site:")]
+    assert not unplanned, output[-5000:]
+    assert "Aborted with a BuildError!" in output, output[-3000:]
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert 'alert("x")</script>' not in html and "onerror=alert(1)>" not in html, page

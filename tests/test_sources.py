@@ -1,20 +1,23 @@
 """Every "Source:" on a correction names a document by its title and links to it over https; no
 repository path (a team file, a pull request, a *.md/*.yml file) ever reaches a published page.
 
-Unit tests feed bad `sources` to the loader (as tests/test_data_errors.py does) and to a real build
-(as tests/test_bad_input.py does); site tests read the built pages through tests/sitetools.py.
+Unit tests feed bad `sources` to the loader (as tests/test_data_errors.py does) and to the macros plugin
+configured as the build configures it (tests/test_bad_input.py runs the real build command once for a data
+error); site tests read the built pages through tests/sitetools.py.
 """
 from __future__ import annotations
 
 import re
 import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, build
+from browser import copy_project
+from conftest import ROOT
 from macros.corrections import SOURCE_HOSTS, Correction, Source, correction_block, source_links
 from macros.errors import DataError
 from macros.site import load_site
@@ -81,20 +84,24 @@ def test_bad_source_is_named(project, old, new, field, phrase):
     assert str(err).startswith(f"{ZZ}, item 'broken', field '{field}'")
 
 
-def test_bad_source_stops_the_build(tmp_path):
-    """The same check on a real build: strict mkdocs exits non-zero and names file, item and field."""
-    for name in ["mkdocs.yml", "docs", "data", "macros", "overrides"]:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+def test_bad_source_stops_the_build(tmp_path, monkeypatch):
+    """The same check where the build meets it: the macros plugin, configured from a copy's mkdocs.yml, refuses
+    to start (a PluginError, which MkDocs reports and exits non-zero on; tests/test_bad_input.py runs the real
+    command once for a data error) and names file, item and field."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+    copy_project(tmp_path)
     rel = "data/corrections/data-engineering.yml"
     path = tmp_path / rel
     text = path.read_text(encoding="utf-8")
     old = TITLE_LINE
     assert old in text, "test set-up: kvs-one-producer's source not found"
     path.write_text(text.replace(old, '    - title: "shared/reference/aws-facts.md"\n', 1), encoding="utf-8")
-    result = build(tmp_path, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output[-2000:]
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the plugin puts the project folder on sys.path
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError) as info:
+        config.plugins["macros"].on_config(config)
+    output = str(info.value)
     for phrase in (rel, "kvs-one-producer", "'sources.0.title'", "looks like a file or repository path"):
         assert phrase in output, f"{phrase!r} not in:\n{output[-3000:]}"
 
