@@ -21,14 +21,14 @@ def service_section(entry: Entry, level: int = 2, compared_in: list[tuple[str, s
     lines = [f"{hashes} {escape(entry.name)} {{ #{anchor(entry)} .svc-heading }}", ""]
     lines.append(f'<div class="svc-card svc-card--{entry.status}" markdown>')
     lines.append("")
-    lines.append(" ".join(_meta_parts(entry)))
+    lines.append(_meta_line(entry))
     lines.append("")
     # Shown only while the learner studies for the exam that dropped the item (the head script's exam choice).
     for code, previous in dropped_by or []:
         lines.append(f'<span class="exam-only svc-dropped" data-exam="{escape(code)}">{escape(previous)} only: '
                      f'{escape(code)} no longer asks this (AWS lists it among the deleted items).</span>')
         lines.append("")
-    lines.append(f'<span class="svc-summary">{escape(entry.summary)}</span>')
+    lines.append(f"{escape(entry.summary)}\n{{: .svc-summary }}")  # attr_list: the paragraph itself, no extra span
     lines.append("")
     if facts:
         lines.append('<div class="svc-facts" data-search-exclude markdown>')
@@ -50,13 +50,14 @@ def service_section(entry: Entry, level: int = 2, compared_in: list[tuple[str, s
     return "\n".join(lines)
 
 
-def _meta_parts(entry: Entry) -> list[str]:
-    parts = [f'<span class="svc-status svc-status--{entry.status}">{escape(_status_text(entry))}</span>']
-    parts.append(f'<span class="svc-kind">{escape(entry.kind.capitalize())}</span>')
+def _meta_line(entry: Entry) -> str:
+    """Status badge, kind and aliases, as one paragraph (attr_list) left out of search: the names field and the
+    names panel hold the aliases. Plain text but the badge: every element here repeats on each card."""
+    parts = [f'<span class="svc-status svc-status--{entry.status}">{escape(_status_text(entry))}</span> '
+             f'{escape(entry.kind.capitalize())}']
     if entry.aliases:
-        names = ", ".join(f"<code>{escape(a)}</code>" for a in entry.aliases)
-        parts.append(f'<span class="svc-aliases">Also known as: {names}</span>')
-    return parts
+        parts.append(f"Also known as: {' · '.join(escape(a) for a in entry.aliases)}")
+    return " · ".join(parts) + "\n{: .svc-meta data-search-exclude }"
 
 
 def _status_text(entry: Entry) -> str:

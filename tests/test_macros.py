@@ -23,7 +23,7 @@ def test_section_heading_carries_anchor_aliases_status_and_summary():
               "source": {"title": "Demo availability change", "url": "https://docs.aws.amazon.com/demo/change.html"}}
     out = service_section(_entry(status="closed", status_date="2023-04", status_note="use X", changes=[closed]))
     assert out.startswith("## Amazon Demo { #demo .svc-heading }")
-    assert "<code>DMO</code>" in out
+    assert "Also known as: DMO\n{: .svc-meta data-search-exclude }" in out  # the aliases, left out of search
     assert "Closed to new customers (2023-04): use X" in out
     assert "Demo summary text." in out
 

@@ -119,6 +119,8 @@ def picked(page) -> list[str]:
 
 def _side_by_side(page) -> tuple[list[str], dict[str, list[str]]]:
     result = page.locator(".compare-pick-result")
+    result.scroll_into_view_if_needed()  # tables off screen are not laid out (content-visibility), as for a reader
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     heads = [t.strip() for t in result.locator("thead th").all_inner_texts()][1:]
     rows = {}
     for row in result.locator("tbody tr").all():
