@@ -11,5 +11,13 @@ from macros import abbreviations, page_assets  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
-    html = abbreviations.first_use_only(html)
+    html = abbreviations.first_use_only(html, explain=page.meta.get("abbreviations", True))
     return page_assets.finish(html, page.url, config["site_dir"])  # the page's scripts; its data island moved out
+
+
+def on_files(files, config):
+    """Our stylesheets as one generated file (macros/page_assets.py BUNDLE), written with the site's other assets."""
+    from mkdocs.structure.files import File
+    text = page_assets.bundle_styles(Path(config["theme"].custom_dir) / "assets" / "stylesheets")
+    files.append(File.generated(config, page_assets.BUNDLE, content=text))
+    return files

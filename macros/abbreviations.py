@@ -12,13 +12,14 @@ import re
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>[^<]*)</abbr>')
 
 
-def first_use_only(html: str) -> str:
-    """Unwrap every <abbr> after the first one of the same term and explanation."""
+def first_use_only(html: str, explain: bool = True) -> str:
+    """Unwrap every <abbr> after the first one of the same term and explanation (every one when `explain` is
+    false: a page such as the glossary, whose table already spells each term out beside it)."""
     seen: set[tuple[str, str]] = set()
 
     def keep_first(match: re.Match) -> str:
         key = (match["text"], match["title"])
-        if key in seen:
+        if key in seen or not explain:
             return match["text"]
         seen.add(key)
         return match[0]

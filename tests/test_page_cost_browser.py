@@ -294,3 +294,29 @@ def test_the_practice_pages_load_their_questions_as_a_script_file(page, base_url
     page.locator(".exam-size").fill("5")
     page.locator(".exam-start").click()
     assert page.locator(".exam-card .quiz-question").count() == 1
+
+
+def test_every_own_stylesheet_is_in_the_one_file_pages_load(site):
+    """A page links one stylesheet of ours: every file of overrides/assets/stylesheets/ must be bundled into it."""
+    from browser import ROOT
+    sources = sorted(p.name for p in (ROOT / "overrides" / "assets" / "stylesheets").glob("*.css"))
+    assert sorted(page_assets.STYLESHEETS) == sources
+    bundle = (site / page_assets.BUNDLE).read_text(encoding="utf-8")
+    for name in page_assets.STYLESHEETS:
+        assert (ROOT / "overrides" / "assets" / "stylesheets" / name).read_text(encoding="utf-8") in bundle, name
+    html = (site / "data-preparation" / "kinesis" / "index.html").read_text(encoding="utf-8")
+    ours = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) if ".min.css" not in href]
+    assert ours == ["../../assets/stylesheets/site.css"], ours
+
+
+def test_a_term_is_explained_where_it_first_appears_on_each_page(site):
+    """Every <abbr> carried a tooltip (431 on the storage page); now only a term's first use on a page does,
+    and none on the glossary, whose table spells each term out beside it."""
+    for path in ("data-preparation/storage/index.html", "generative-ai/operations-security/index.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        terms = re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', html)
+        assert terms and len(terms) == len(set(terms)), path
+        article = re.sub(r"<[^>]+>", " ", html[html.index("<article"):])
+        assert len(re.findall(r"\bS3\b|\bIAM\b|\bAWS\b", article)) > len(terms) // 10  # the terms are still there
+    glossary = (site / "start" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "<abbr" not in glossary and "Structured Query Language" in glossary
