@@ -158,3 +158,17 @@ def test_pages_that_repeat_the_notes_are_one_short_document_each(site):
         assert all(d.get("boost", 1) < 1 for d in mine), prefix
     corrections = next(d for d in docs if d["location"] == "start/corrections/")
     assert len(corrections["text"]) < 1000  # it was one 30,000-character document matching most queries
+
+
+@pytest.mark.browser
+def test_the_full_text_index_waits_until_the_search_box_is_used(page, base_url):
+    """Reading a page costs no search index; opening the search fetches it and results follow."""
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(base_url + "data-preparation/kinesis/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in asked if "search_index" in u or "/search/names.js" in u], asked
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("shard")
+    page.locator(".md-search-result__list > .md-search-result__item:not(.names-hit)").first.wait_for()
+    assert [u for u in asked if u.endswith("/search/search_index.json")]

@@ -6,15 +6,31 @@ awsmlDefine("tables", [], function () {
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   var repick = null;  // re-reads the pick from the address on Back/Forward; set by the current Compare page
 
-  /* Shadow classes on .compare-frame: more-left / more-right while that edge hides columns. */
+  /* Shadow classes on .compare-frame: more-left / more-right while that edge hides columns. All frames are
+     measured first and changed after, once a frame: measuring each right after changing the one before made
+     the browser lay the Compare page out again for every table (half a second of blocking on a phone). */
+  var dirty = [], queued = false;
+  function flush() {
+    queued = false;
+    var frames = dirty.splice(0);
+    var sizes = frames.map(function (frame) {
+      var box = frame.querySelector(".compare-scroll");
+      return { left: box.scrollLeft, right: box.scrollWidth - box.clientWidth - box.scrollLeft,
+               sbw: box.offsetWidth - box.clientWidth, sbh: box.offsetHeight - box.clientHeight };
+    });
+    frames.forEach(function (frame, i) {
+      var size = sizes[i];
+      frame.classList.toggle("more-left", size.left > 1);
+      frame.classList.toggle("more-right", size.right > 1);
+      frame.style.setProperty("--compare-sb-w", size.sbw + "px");
+      frame.style.setProperty("--compare-sb-h", size.sbh + "px");
+    });
+  }
   function watchEdges(frame) {
     var box = frame.querySelector(".compare-scroll");
     function update() {
-      var right = box.scrollWidth - box.clientWidth - box.scrollLeft;
-      frame.classList.toggle("more-left", box.scrollLeft > 1);
-      frame.classList.toggle("more-right", right > 1);
-      frame.style.setProperty("--compare-sb-w", box.offsetWidth - box.clientWidth + "px");
-      frame.style.setProperty("--compare-sb-h", box.offsetHeight - box.clientHeight + "px");
+      if (dirty.indexOf(frame) < 0) dirty.push(frame);
+      if (!queued) { queued = true; window.requestAnimationFrame(flush); }
     }
     box.addEventListener("scroll", update, { passive: true });
     if (window.ResizeObserver) {  // width changes, and the cards/table switch
