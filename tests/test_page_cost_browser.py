@@ -320,3 +320,15 @@ def test_a_term_is_explained_where_it_first_appears_on_each_page(site):
         assert len(re.findall(r"\bS3\b|\bIAM\b|\bAWS\b", article)) > len(terms) // 10  # the terms are still there
     glossary = (site / "start" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "<abbr" not in glossary and "Structured Query Language" in glossary
+
+
+@browser_test
+def test_my_progress_builds_only_the_chosen_exams_sections(page, base_url, site_data):
+    """Every exam's domain tables were in the page, most of them hidden (1,097 elements); now the other exams'
+    wait in templates until chosen."""
+    page.goto(base_url + "practice/progress/")
+    page.locator(".quiz-progress[data-ready]").wait_for(state="attached")
+    chosen = page.evaluate("document.documentElement.getAttribute('data-exam')")
+    exam = next(e for e in site_data.exams if e.code == chosen)
+    assert page.locator(".progress-domain").count() == len(exam.domains.items)
+    assert page.locator("template.progress-exam-later").count() == len(list(site_data.exams)) - 1
