@@ -78,6 +78,9 @@ def test_no_serious_accessibility_violations_and_nothing_fetched_from_outside(br
     for path in _doc_pages()[group::GROUPS]:
         current[0] = path
         page.goto(base_url + path)  # waits for "load": the page's own scripts have run by then
+        # ...but a control they enable may still be fading to its colours (Material's 125 ms transitions):
+        # measure contrast once nothing is mid-transition, as a reader sees it.
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         shown = page.get_attribute("body", "data-md-color-scheme")
         if shown != expected:
             problems.append(f"/{path} ({scheme}): palette is {shown!r}, not {expected!r}")
