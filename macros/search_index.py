@@ -96,7 +96,8 @@ def common_words(docs: list[dict], separator: str, share: float = COMMON_SHARE) 
 
 # Families whose keywords are written as phrases learners type ("reduce inference cost"): their words common
 # across the index ("reduce", "cost") would otherwise put the section first for any query using them, as a
-# name does. Stopgap until search has its own names index (issue 23); the older families' keywords are single
+# name does. (The names panel matches whole phrases; this keeps the full-text side from over-weighing their
+# common words.) The older families' keywords are single
 # terms chosen against the search report.
 PHRASE_KEYWORD_FAMILIES = ("genai",)
 PHRASE_COMMON_SHARE = 0.02  # for those, a word in this share of documents is too general to weigh as a name
