@@ -17,7 +17,7 @@ from browser import ROOT, build, build_command, free_port
 # background, in a folder every worker sees, and the tests that need it wait for it. Meanwhile the tests that
 # need no build keep both cores busy. The process that runs the session (the xdist controller, or pytest
 # itself without -n) serves the built site on one port for every worker, so the site is built for that origin
-# (Material's instant navigation only works when site_url matches).
+# (the site names its own origin in canonical links and the sitemap).
 
 BUILDS = {  # name: (fixture whose tests need it, extra environment; SITE_URL is added for "site")
     "site": ("site", {}),

@@ -21,7 +21,7 @@ def test_search_for_an_acronym_lands_on_the_service(page, base_url):
     search(page, "Firehose").first.locator("a").first.click()
     page.wait_for_url("**/data-preparation/kinesis/**")
     heading = page.locator("h2#data-firehose")
-    heading.wait_for()  # instant navigation swaps the content after the URL changes
+    heading.wait_for()
     assert "Amazon Data Firehose" in heading.inner_text()
 
 
@@ -31,12 +31,49 @@ def test_abbreviation_has_a_tooltip(page, base_url):
     assert abbr.get_attribute("title") == "Amazon Kinesis Data Streams"
 
 
-def test_dark_palette_toggle(page, base_url):
+def scheme(page) -> str:
+    return page.get_attribute("body", "data-md-color-scheme")
+
+
+def test_dark_palette_toggle_switches_and_is_kept(page, base_url):
     page.goto(base_url)
-    before = page.get_attribute("body", "data-md-color-scheme")
-    page.locator("label.md-header__button[for^='__palette']").first.click()
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
-    assert page.get_attribute("body", "data-md-color-scheme") != before
+    assert scheme(page) == "default"
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    assert scheme(page) == "slate"
+    assert page.locator("label.md-header__button[for^='__palette']:visible").get_attribute("for") == "__palette_0"  # to light
+    page.goto(base_url + "start/glossary/")  # another page, loaded afresh: the choice holds from the first paint
+    assert scheme(page) == "slate"
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    assert scheme(page) == "default"
+
+
+def test_palette_follows_the_system_setting_and_the_keyboard(browser, base_url):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(base_url)
+    assert scheme(page) == "slate"  # nothing chosen yet: the system's dark setting
+    assert page.locator("label.md-header__button[for^='__palette']:visible").count() == 1
+    page.locator("input.md-option:checked").focus()
+    page.keyboard.press("Enter")
+    assert scheme(page) == "default"
+    assert page.evaluate("document.activeElement.matches('input.md-option:checked')")
+    context.close()
+
+
+def test_an_unreadable_stored_palette_falls_back_to_the_system_setting(browser, base_url):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url)
+    key = page.evaluate("Object.keys(localStorage).find(k => k.endsWith('.__palette'))")
+    for bad in ("{not json", '{"index": 7, "color": {}}'):
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, bad])
+        page.reload()
+        assert scheme(page) == "slate", bad
+        assert page.locator("label.md-header__button[for^='__palette']:visible").count() == 1
+    assert errors == []
+    context.close()
 
 
 def test_page_is_usable_on_a_phone(browser, base_url):

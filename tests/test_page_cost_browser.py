@@ -210,11 +210,9 @@ def test_a_missed_question_on_my_progress_leads_to_it(page, base_url, site_data)
     qid = question.get_attribute("data-qid")
     page.goto(base_url + "practice/progress/")
     page.locator(".quiz-progress[data-ready]").wait_for(state="attached")
-    page.evaluate("window.__same_document = true")
-    page.locator(".progress-missed a").first.click()  # instant navigation to the notes page, #q-<id>
+    page.locator(".progress-missed a").first.click()  # to the notes page, #q-<id>
     shown = page.locator(f"#q-{qid}")
     shown.wait_for()
-    assert page.evaluate("window.__same_document === true")
     assert page.url.endswith(f"#q-{qid}")
     box = shown.bounding_box()
     assert 0 <= box["y"] < page.viewport_size["height"]
@@ -237,13 +235,12 @@ def test_print_builds_the_quiz_with_its_answer_key(page, base_url):
 
 
 @browser_test
-def test_instant_navigation_sets_up_each_page_kind_and_back(page, base_url):
+def test_navigation_sets_up_each_page_kind_and_back(page, base_url):
     page.set_viewport_size({"width": 1280, "height": 900})
     asked = []
     page.on("request", lambda r: asked.append(r.url))
     page.goto(base_url + NOTES)
     page.locator(".quiz[data-ready]").wait_for(state="attached")
-    page.evaluate("window.__same_document = true")  # survives only while navigation stays in this document
     page.locator(".md-tabs__link", has_text="Practice").click()
     page.locator(".exam[data-ready]").wait_for(state="attached")
     assert page.locator(".exam-start").is_enabled()
@@ -257,8 +254,6 @@ def test_instant_navigation_sets_up_each_page_kind_and_back(page, base_url):
     page.locator(".exam[data-ready]").wait_for(state="attached")
     page.go_back()
     page.locator(".quiz[data-ready]").wait_for(state="attached")
-    assert page.evaluate("window.__same_document === true"), "a page was loaded instead of navigated instantly"
-    # Instant navigation parses pages without scripting: the quiz's noscript arrived as elements, now text again.
     assert page.evaluate("document.querySelectorAll('.quiz noscript *').length") == 0
     reach_quiz(page)
     first = page.locator(".quiz-question").first

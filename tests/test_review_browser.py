@@ -109,9 +109,8 @@ def test_the_exam_date_sets_the_daily_pace_and_filters_narrow_the_deck(page, bas
 
 def test_home_and_progress_say_what_is_due_and_export_import_keeps_the_log(page, base_url, tmp_path):
     page.goto(base_url)
-    page.locator(".review-summary-link").click()  # instant navigation: the page is swapped in, not loaded
+    page.locator(".review-summary-link").click()
     page.locator(".review[data-ready]").wait_for(state="attached")
-    assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == base_url
     for _ in range(3):
         page.keyboard.press("Space")
         page.keyboard.press("3")
