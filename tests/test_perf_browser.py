@@ -91,3 +91,21 @@ def test_pages_that_differ_without_javascript_do_not_shift_on_a_phone(browser, b
     page.wait_for_timeout(200)
     assert page.evaluate("window.__shift") == 0
     context.close()
+
+
+@pytest.mark.browser
+def test_the_palette_switch_appears_only_once_the_header_is_whole(browser, base_url):
+    """The switch sits left of the search button. Shown while the header was still being parsed (a phone can
+    paint then), it stood where the search button arrived a moment later and moved: a layout shift on every
+    page. It appears once the page is parsed, with the search button already in place."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    context.add_init_script("""window.__shownEarly = null;
+new MutationObserver(records => records.forEach(r => {
+  if (r.target.matches && r.target.matches("label[for^='__palette']") && !r.target.hidden && window.__shownEarly === null)
+    window.__shownEarly = !document.querySelector(".md-header label[for='__search']");
+})).observe(document, {subtree: true, attributes: true, attributeFilter: ["hidden"]});""")
+    page = context.new_page()
+    page.goto(base_url + "deployment/mlops/")
+    assert page.locator("label.md-header__button[for^='__palette']:visible").count() == 1
+    assert page.evaluate("window.__shownEarly") is False, "the palette switch was shown before the search button existed"
+    context.close()
