@@ -1,6 +1,6 @@
 """Pages cost what they show (issue 23): each page loads only the scripts it uses, a notes page's quiz costs no DOM
 until the learner gets to it, the practice pages carry their questions and cards as data rather than as elements,
-and all of it still works: by keyboard, without JavaScript, from a #q-<id> link, across instant navigation."""
+and all of it still works: by keyboard, without JavaScript, from a #q-<id> link, after navigating between them."""
 from __future__ import annotations
 
 import json

@@ -32,13 +32,25 @@ awsmlDefine("tables", [], function () {
       if (dirty.indexOf(frame) < 0) dirty.push(frame);
       if (!queued) { queued = true; window.requestAnimationFrame(flush); }
     }
-    box.addEventListener("scroll", update, { passive: true });
-    if (window.ResizeObserver) {  // width changes, and the cards/table switch
-      var seen = new ResizeObserver(update);
-      seen.observe(box);
-      if (box.firstElementChild) seen.observe(box.firstElementChild);
+    function watch() {
+      box.addEventListener("scroll", update, { passive: true });
+      if (window.ResizeObserver) {  // width changes, and the cards/table switch
+        var seen = new ResizeObserver(update);
+        seen.observe(box);
+        if (box.firstElementChild) seen.observe(box.firstElementChild);
+      }
+      update();
     }
-    update();
+    /* Measured once it nears the screen: measuring a table far down the page made the browser lay it out
+       (content-visibility skips that until then), which on the Compare page was most of its blocking time. */
+    if (window.IntersectionObserver) {
+      var near = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        near.disconnect();
+        watch();
+      }, { rootMargin: "400px 0px" });
+      near.observe(frame);
+    } else watch();
     return update;
   }
 
