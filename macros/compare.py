@@ -324,8 +324,8 @@ def hub(comparisons: Comparisons, catalog: Catalog, from_page: str, page_titles:
 def picker(comparisons: Comparisons, catalog: Catalog, from_page: str, label_id: str, directory_urls: bool = True,
            most: int = PICK_MOST) -> str:
     """The Compare page's picker: catalog entries grouped by the table they are rows of, and in a hidden
-    element's data-json attribute every entry's facts as safe HTML (not a JSON <script>: instant
-    navigation would run it as JavaScript)."""
+    element's data-json attribute every entry's facts as safe HTML (not a JSON <script>: Material's
+    instant navigation, off but supported, would run it as JavaScript)."""
     groups, entries = [], []
     for table in comparisons.tables.values():
         ids = [r for r in table.rows if isinstance(r, str)]

@@ -2,9 +2,10 @@
 
 Our scripts are classic scripts, not ES modules: modules do not load from file:// in Chromium, and the offline
 build must keep working. Each file registers itself with the small loader in overrides/main.html
-(`awsmlDefine(name, dependencies, factory)`), which runs it once its dependencies have run and ignores it when the
-same file is inserted again on a later page (Material's instant navigation re-inserts the scripts of every page it
-swaps in, all at once and in no guaranteed order). The tags carry `defer`, so none holds up the first paint.
+(`awsmlDefine(name, dependencies, factory)`), which hands each file its dependencies' results and runs it once:
+pages load normally (mkdocs.yml turns Material's instant navigation off), but with it on, Material re-inserts the
+scripts of every page it swaps in, all at once and in no guaranteed order, and the loader keeps that working.
+The tags carry `defer`, so none holds up the first paint.
 
 `scripts_for` reads the markers our macros emit (a quiz block, the practice exam, My progress, the flashcard review
 and its "what is due" line, comparison tables, print buttons, the exam picker) and gives the files to load,

@@ -342,7 +342,7 @@ def quiz_data(banks: list[Bank], catalog: Catalog, pages: dict[str, dict], exams
                "exams": exams["exams"], "defaultExam": exams["defaultExam"],
                "examHref": href("practice/exam.md", from_page, None, directory_urls)}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    # An attribute, not <script type="application/json">: Material's instant navigation re-inserts the scripts
-    # of a new page as JavaScript (a JSON script then throws and the page never sets up), and attributes stay
-    # out of the search index.
+    # An attribute, not <script type="application/json">: attributes stay out of the search index, and Material's
+    # instant navigation (off, but supported) re-inserts a new page's scripts as JavaScript, where JSON throws.
+    # The page hook moves it into a script file (macros/page_assets.py move_data_out).
     return Markup(f'<div id="quiz-data" hidden data-json="{escape(text)}"></div>')

@@ -89,7 +89,7 @@ def common_words(docs: list[dict], separator: str, share: float = COMMON_SHARE) 
     split = re.compile(separator)
     df: dict[str, int] = {}
     for doc in docs:
-        for w in {w.casefold() for w in split.split(re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")) if w}:
+        for w in {w.casefold() for w in split.split(search_names.plain_text(f"{doc.get('title', '')} {doc.get('text', '')}")) if w}:
             df[w] = df.get(w, 0) + 1
     return {w for w, n in df.items() if n >= share * len(docs)}
 
@@ -312,7 +312,7 @@ NOT_INDEXED = re.compile(r"<p>(?:The notes said|Sources?):.*?</p>", re.S)
 def shorten_text(index: dict, limit: int = TEXT_LIMIT) -> None:
     """Each document's text as plain text (entities kept), cut to `limit` characters at a word boundary."""
     for doc in index["docs"]:
-        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", NOT_INDEXED.sub(" ", doc.get("text", "")))).strip()
+        text = search_names.plain_text(NOT_INDEXED.sub(" ", doc.get("text", "")))
         if len(text) > limit:
             text = text[:limit].rsplit(" ", 1)[0] + " …"
         doc["text"] = text

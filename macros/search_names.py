@@ -29,8 +29,14 @@ NO_HEADINGS = ("cheatsheets/", "start/tags", "start/corrections", "compare", "st
 TAGS = re.compile(r"<[^>]+>")
 
 
+def plain_text(html: str, tag: str = " ") -> str:
+    """The text of an HTML fragment, each tag replaced by `tag`, runs of white space as one space."""
+    return re.sub(r"\s+", " ", TAGS.sub(tag, html)).strip()
+
+
 def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", TAGS.sub("", html)).replace("¶", "").strip()
+    """A heading's or title's text as a label: tags dropped in place (so "K<sub>means</sub>" stays one word)."""
+    return plain_text(html, "").replace("¶", "").strip()
 
 
 def build(docs: list[dict], catalog: Catalog, sections: list = (), directory_urls: bool = True) -> dict:

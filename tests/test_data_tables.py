@@ -44,3 +44,9 @@ new MutationObserver(rs => rs.forEach(r => r.removedNodes.forEach(n => { if (n.n
       document.querySelector('article').append(t); return ({look})(t); }}""")
     assert tables.first.evaluate(look) == plain
     page.close()
+
+
+def test_the_built_material_stylesheet_styles_the_wrapped_tables(site):
+    (main,) = (site / "assets" / "stylesheets").glob("main.*.min.css")
+    text = main.read_text(encoding="utf-8")
+    assert data_tables.PLAIN not in text and text.count(data_tables.WIDENED) >= 10  # Material's table rules
