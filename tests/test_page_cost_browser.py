@@ -331,3 +331,13 @@ def test_my_progress_builds_only_the_chosen_exams_sections(page, base_url, site_
     exam = next(e for e in site_data.exams if e.code == chosen)
     assert page.locator(".progress-domain").count() == len(exam.domains.items)
     assert page.locator("template.progress-exam-later").count() == len(list(site_data.exams)) - 1
+
+
+def test_heading_links_carry_no_title_so_material_builds_no_tooltip_for_them(site):
+    """Material gives every element with a title a tooltip of its own when a page starts; the ¶ link of each
+    heading had one ("Permanent link"), about 30 per notes page. Terms keep theirs (their first use)."""
+    html = (site / "data-preparation" / "etl" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="headerlink"[^>]*>', html)
+    assert len(links) > 10
+    assert not [a for a in links if "title=" in a]
+    assert re.search(r'<abbr title="[^"]+">', html)  # the terms' tooltips stay
