@@ -30,11 +30,14 @@ def restyle(css: str) -> str:
 
 
 def restyle_material(site_dir: str | Path) -> list[Path]:
-    """Rewrite Material's built stylesheet(s) in place; the files changed (none means Material renamed them)."""
-    changed = []
+    """Rewrite Material's built stylesheet(s) in place; the files that now style the wrapped tables (none means
+    Material renamed them or its selectors). A file widened by an earlier build into the same folder counts."""
+    styled = []
     for path in sorted((Path(site_dir) / "assets" / "stylesheets").glob("main.*.min.css")):
         text = path.read_text(encoding="utf-8")
         if PLAIN in text:
-            path.write_text(restyle(text), encoding="utf-8")
-            changed.append(path)
-    return changed
+            text = restyle(text)
+            path.write_text(text, encoding="utf-8")
+        if WIDENED in text:
+            styled.append(path)
+    return styled

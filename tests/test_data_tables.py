@@ -50,3 +50,17 @@ def test_the_built_material_stylesheet_styles_the_wrapped_tables(site):
     (main,) = (site / "assets" / "stylesheets").glob("main.*.min.css")
     text = main.read_text(encoding="utf-8")
     assert data_tables.PLAIN not in text and text.count(data_tables.WIDENED) >= 10  # Material's table rules
+
+
+def test_restyling_material_twice_keeps_working_and_a_stylesheet_without_table_rules_is_refused(tmp_path):
+    """`make serve` builds again into the same folder: a stylesheet already widened must not stop the build, and
+    one with no table rules at all (Material renamed them) must."""
+    folder = tmp_path / "assets" / "stylesheets"
+    folder.mkdir(parents=True)
+    main = folder / "main.abc.min.css"
+    main.write_text(".md-typeset table:not([class]){display:inline-block}", encoding="utf-8")
+    assert data_tables.restyle_material(tmp_path) == [main]
+    assert data_tables.restyle_material(tmp_path) == [main]
+    assert data_tables.PLAIN not in main.read_text(encoding="utf-8")
+    main.write_text(".md-typeset table.data{display:inline-block}", encoding="utf-8")
+    assert data_tables.restyle_material(tmp_path) == []
